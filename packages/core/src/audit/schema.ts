@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/**
+ * Every auditable event. One line each says when it is written. Reads of sensitive
+ * records are events too.
+ */
+export const AUDIT_ACTIONS = [
+  /** A user signed in (outcome success) or failed to (failure, details.reason). */
+  'auth.login',
+  /** A user signed out, ending his session. */
+  'auth.logout',
+  /** Five failures in the window locked an account. */
+  'auth.locked',
+  /** A session was refused because it was idle, too old, or its user disabled. */
+  'auth.session_ended',
+  /** A user enrolled a TOTP second factor. */
+  'auth.mfa_enrolled',
+  /** A user changed his own password. */
+  'auth.password_changed',
+  /** A route or record was refused (missing permission or out of scope). */
+  'access.denied',
+  /** An administrator created a user. */
+  'user.created',
+  /** An administrator read a user's record. */
+  'user.read',
+  /** An administrator changed name, role, organisation or unit. */
+  'user.updated',
+  /** An administrator disabled a user; every session of his ended. */
+  'user.disabled',
+  /** An administrator re-enabled a user. */
+  'user.enabled',
+  /** An administrator unlocked a locked account. */
+  'user.unlocked',
+  /** An administrator removed a user's second factor so he enrols again. */
+  'user.mfa_reset',
+  /** An organisation was created. */
+  'organisation.created',
+  /** An organisation was changed, disabled or re-enabled. */
+  'organisation.updated',
+  /** A unit was added to an organisation. */
+  'unit.created',
+  /** Someone searched the audit log (the filter is in details). */
+  'audit.searched',
+  /** The audit chain was verified (details: rows checked, first bad row). */
+  'audit.verified',
+  /** A backup of the database was written (details: file name, size). */
+  'system.backup',
+  /** The database was restored from a backup. */
+  'system.restored',
+  /** Encrypted columns were re-encrypted under the active key (details: counts per column). */
+  'system.keys_rotated',
+  /** Demo data was seeded. */
+  'system.demo_seeded',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export const AuditEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+const IsoTime = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 time, e.g. 2026-11-29T08:00:00Z.' });
+
+export const AuditQuery = z.object({
+  /** Events by this user (id). */
+  actorId: z.uuid().optional(),
+  /** Events by this e-mail (exact, case-insensitive); finds failed sign-ins too. */
+  actorEmail: z.string().trim().toLowerCase().max(254).optional(),
+  /** Record type, e.g. user, organisation. */
+  recordType: z.string().trim().max(64).optional(),
+  /** Record id. */
+  recordId: z.string().trim().max(128).optional(),
+  /** Exact action, or a prefix ending in '.' (e.g. "auth."). */
+  action: z.string().trim().max(64).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  /** From this time, inclusive. */
+  from: IsoTime.optional(),
+  /** Up to this time, exclusive. */
+  to: IsoTime.optional(),
+  /** Page: events older than this id. */
+  before: z.string().regex(/^\d+$/).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;

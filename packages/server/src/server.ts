@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { pruneAuthTables } from './auth/service';
+import { DEMO_PASSWORD, DEMO_USERS, demoEmail, seedDemo } from './demo/seed';
+import { openPlatform } from './platform/bootstrap';
+import type { Config } from './platform/config';
+import { buildApp } from './platform/http/app';
+
+export type RunningServer = { app: FastifyInstance; url: string; stop(): Promise<void> };
+
+/**
+ * Starts the whole platform: database (embedded unless DATABASE_URL), migrations, demo
+ * data when enabled, then HTTP. stop() closes HTTP first so requests in flight finish,
+ * then the database.
+ */
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<RunningServer> {
+  const platform = await openPlatform(config, { log });
+  try {
+    if (config.demo) await seedDemo(platform.deps);
+    const { app } = await buildApp(platform.deps);
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const url = `${config.tls ? 'https' : 'http'}://${host}:${port}`;
+    const prune = setInterval(
+      () => void pruneAuthTables(platform.deps, new Date()).catch(() => undefined),
+      3_600_000,
+    );
+    prune.unref();
+    return {
+      app,
+      url,
+      stop: async () => {
+        clearInterval(prune);
+        await app.close();
+        await platform.close();
+      },
+    };
+  } catch (error) {
+    await platform.close();
+    throw error;
+  }
+}
+
+export function startBanner(config: Config, url: string, databaseKind: string): string {
+  const lines = [
+    '',
+    `  Bantay is running at ${url}`,
+    `  Database: ${databaseKind === 'embedded' ? `embedded PostgreSQL 15 in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
+    `  API documentation: ${url}/api/docs`,
+  ];
+  if (config.demo) {
+    lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const user of DEMO_USERS) lines.push(`    ${demoEmail(user.role).padEnd(42)} ${user.name}`);
+  }
+  lines.push('', '  Stop with Ctrl+C.', '');
+  return lines.join('\n');
+}
