@@ -34,19 +34,21 @@ export async function login(
   const { db, config } = deps;
   const now = meta.audit.now;
   const user = await db
-    .selectFrom('app_user')
+    .selectFrom('app_user as u')
+    .innerJoin('organisation as o', 'o.id', 'u.organisation_id')
     .select([
-      'id',
-      'email',
-      'password_hash',
-      'locked_at',
-      'disabled_at',
-      'mfa_secret',
-      'mfa_enabled_at',
-      'mfa_last_step',
-      'organisation_id',
+      'u.id',
+      'u.email',
+      'u.password_hash',
+      'u.locked_at',
+      'u.disabled_at',
+      'o.disabled_at as organisation_disabled_at',
+      'u.mfa_secret',
+      'u.mfa_enabled_at',
+      'u.mfa_last_step',
+      'u.organisation_id',
     ])
-    .where('email', '=', input.email)
+    .where('u.email', '=', input.email)
     .executeTakeFirst();
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
 
@@ -81,7 +83,7 @@ export async function login(
   };
 
   if (!user) return fail('unknown_account');
-  if (user.disabled_at) return fail('disabled');
+  if (user.disabled_at || user.organisation_disabled_at) return fail('disabled');
   if (user.locked_at) return fail('locked');
   if (!passwordOk) return fail('wrong_password');
 

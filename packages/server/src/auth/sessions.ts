@@ -100,6 +100,7 @@ export async function resolveSession(
   const row = await executor
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .innerJoin('organisation as o', 'o.id', 'u.organisation_id')
     .select([
       's.id',
       's.stage',
@@ -111,6 +112,7 @@ export async function resolveSession(
       'u.organisation_id',
       'u.unit_id',
       'u.disabled_at',
+      'o.disabled_at as organisation_disabled_at',
       'u.mfa_enabled_at',
     ])
     .where('s.token_hash', '=', hashToken(token))
@@ -118,13 +120,14 @@ export async function resolveSession(
     .executeTakeFirst();
   if (!row) return { ok: false, reason: 'unknown' };
 
-  const refusal: SessionEndReason | null = row.disabled_at
-    ? 'user_disabled'
-    : now.getTime() >= row.expires_at.getTime()
-      ? 'expired'
-      : now.getTime() - row.last_seen_at.getTime() >= config.session.idleMs
-        ? 'idle'
-        : null;
+  const refusal: SessionEndReason | null =
+    row.disabled_at || row.organisation_disabled_at
+      ? 'user_disabled'
+      : now.getTime() >= row.expires_at.getTime()
+        ? 'expired'
+        : now.getTime() - row.last_seen_at.getTime() >= config.session.idleMs
+          ? 'idle'
+          : null;
   if (refusal || !isRole(row.role)) {
     const reason = refusal ?? 'user_disabled';
     await endSession(executor, row.id, reason, now);

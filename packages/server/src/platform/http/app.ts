@@ -15,7 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { enforceAccess } from '../../access/enforce';
-import type { RegisteredRoute } from '../../access/route-access';
+import { registerRouteAccess, type RegisteredRoute } from '../../access/route-access';
 import { adminRoutes } from '../../admin/routes';
 import { auditRoutes } from '../../audit/routes';
 import { authRoutes } from '../../auth/routes';
@@ -66,15 +66,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setErrorHandler(handleError);
 
   const routes: RegisteredRoute[] = [];
-  app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    const access = route.config?.access;
-    if (!access)
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access; add config.access.`);
-    for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, access });
-    }
-  });
+  app.addHook('onRoute', (route) => registerRouteAccess(routes, route));
 
   await app.register(helmet, {
     enableCSPNonces: true,
@@ -94,6 +86,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       },
     },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { ROLES, type Role } from '@bantay/core/access/roles';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, testServer, type ApiClient, type TestServer } from '../../test/helpers';
+import { registerRouteAccess, type RegisteredRoute } from './route-access';
+
+/**
+ * Who may call what: every API route, written out by hand so a change to the catalogue
+ * or a route shows up here as a decision. Every new module adds its routes.
+ * 'public': anyone; 'signed-in': every role; otherwise the roles allowed.
+ */
+const ADMIN: Role[] = ['admin'];
+const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
+  'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'signed-in',
+  'GET /api/me': 'signed-in',
+  'POST /api/me/mfa/enrolment': 'signed-in',
+  'POST /api/me/mfa/confirm': 'signed-in',
+  'POST /api/me/password': 'signed-in',
+  'GET /api/admin/users': ADMIN,
+  'POST /api/admin/users': ADMIN,
+  'GET /api/admin/users/:id': ADMIN,
+  'PATCH /api/admin/users/:id': ADMIN,
+  'POST /api/admin/users/:id/disable': ADMIN,
+  'POST /api/admin/users/:id/enable': ADMIN,
+  'POST /api/admin/users/:id/unlock': ADMIN,
+  'POST /api/admin/users/:id/reset-mfa': ADMIN,
+  'GET /api/admin/roles': ADMIN,
+  'GET /api/admin/organisations': ADMIN,
+  'POST /api/admin/organisations': ADMIN,
+  'PATCH /api/admin/organisations/:id': ADMIN,
+  'POST /api/admin/organisations/:id/units': ADMIN,
+  'GET /api/audit/events': ['admin', 'supervisor'],
+  'POST /api/audit/verify': ADMIN,
+};
+
+const key = (route: RegisteredRoute) => `${route.method} ${route.url}`;
+const allowed = (expected: 'public' | 'signed-in' | Role[], role: Role) =>
+  expected === 'public' || expected === 'signed-in' || expected.includes(role);
+
+let server: TestServer;
+const clients = new Map<Role, ApiClient>();
+
+beforeAll(async () => {
+  server = await testServer();
+  for (const role of ROLES)
+    clients.set(
+      role,
+      (await signedIn(server, role, { organisation: `ORG-${role}`.replaceAll('_', '-').toUpperCase() }))
+        .client,
+    );
+});
+afterAll(async () => server.close());
+
+function call(client: ApiClient, route: RegisteredRoute) {
+  const url = route.url.replaceAll(':id', randomUUID());
+  return client.request(route.method, url, route.method === 'GET' ? undefined : {});
+}
+
+describe('access matrix', () => {
+  it('lists every route the app serves, and no route that is gone', () => {
+    expect(server.routes.map(key).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('refuses to start when a route declares no access', () => {
+    expect(() => registerRouteAccess([], { method: 'GET', url: '/api/forgotten', config: {} })).toThrow(
+      /declares no access/,
+    );
+  });
+
+  it('answers 401 to an anonymous caller on every route that is not public', async () => {
+    const leaks: string[] = [];
+    for (const route of server.routes) {
+      const response = await call(server.client(), route);
+      const expected = EXPECTED[key(route)];
+      if (expected !== 'public' && response.status !== 401) leaks.push(`${key(route)} → ${response.status}`);
+      if (expected === 'public' && [401, 403].includes(response.status))
+        leaks.push(`${key(route)} refused anonymously`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('runs every route for every role: 0 unexpected allows, 0 unexpected denials', async () => {
+    const unexpectedAllows: string[] = [];
+    const unexpectedDenials: string[] = [];
+    let checked = 0;
+    for (const route of server.routes) {
+      const expected = EXPECTED[key(route)] ?? [];
+      for (const role of ROLES) {
+        let client = clients.get(role)!;
+        const response = await call(client, route);
+        const refused = response.status === 403 || response.status === 401;
+        if (refused && allowed(expected, role))
+          unexpectedDenials.push(`${role}: ${key(route)} → ${response.status}`);
+        if (!refused && !allowed(expected, role))
+          unexpectedAllows.push(`${role}: ${key(route)} → ${response.status}`);
+        if (!allowed(expected, role)) expect(response.body).toMatchObject({ error: { code: 'forbidden' } });
+        checked += 1;
+        if (route.url === '/api/auth/logout') {
+          client = (await signedIn(server, role)).client;
+          clients.set(role, client);
+        }
+      }
+    }
+    expect(unexpectedAllows).toEqual([]);
+    expect(unexpectedDenials).toEqual([]);
+    expect(checked).toBe(server.routes.length * ROLES.length);
+  });
+});
