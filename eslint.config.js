@@ -14,6 +14,9 @@ export default tseslint.config(
       'coverage/**',
       '.tmp/**',
       'packages/server/bin/**',
+      // Scratch files of a working session, never committed.
+      '**/.*.ts',
+      '**/.*.mts',
     ],
   },
   js.configs.recommended,

@@ -40,7 +40,7 @@ export type RequestOptions<T> = {
 type Listeners = {
   /** Called when a request finds the session gone (401 session_expired or unauthenticated). */
   sessionLost: ((error: ApiError) => void) | null;
-  /** Called after each answer the server gave under a valid session (it reset the idle clock). */
+  /** Called after each answer that did not find the session gone (the server reset its idle clock). */
   contact: (() => void) | null;
 };
 
@@ -105,6 +105,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
   if (!response.ok) {
     const error = errorFromBody(response.status, body);
     if (isSessionError(error)) listeners.sessionLost?.(error);
+    else listeners.contact?.();
     throw error;
   }
   listeners.contact?.();
