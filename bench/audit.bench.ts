@@ -22,11 +22,21 @@ export const benchmark: Benchmark = {
     try {
       const owner = createKysely(platform.database.adminUrl, 1);
       await sql`CREATE TABLE bench_plain_event (LIKE audit_event INCLUDING DEFAULTS)`.execute(owner);
-      await sql`ALTER TABLE bench_plain_event ALTER COLUMN id SET DEFAULT nextval('audit_event_id_seq')`.execute(owner);
-      await sql`ALTER TABLE bench_plain_event ALTER COLUMN prev_hash DROP NOT NULL, ALTER COLUMN hash DROP NOT NULL`.execute(owner);
+      await sql`ALTER TABLE bench_plain_event ALTER COLUMN id SET DEFAULT nextval('audit_event_id_seq')`.execute(
+        owner,
+      );
+      await sql`ALTER TABLE bench_plain_event ALTER COLUMN prev_hash DROP NOT NULL, ALTER COLUMN hash DROP NOT NULL`.execute(
+        owner,
+      );
       await sql`GRANT INSERT ON bench_plain_event TO bantay_app`.execute(owner);
       await owner.destroy();
-      const context = (i: number) => ({ actorId: null, actorEmail: `user${i % 50}@example.test`, organisationId: null, ip: '10.0.0.1', now: new Date() });
+      const context = (i: number) => ({
+        actorId: null,
+        actorEmail: `user${i % 50}@example.test`,
+        organisationId: null,
+        ip: '10.0.0.1',
+        now: new Date(),
+      });
 
       const timeWriters = async (write: (i: number) => Promise<unknown>) => {
         const started = performance.now();
@@ -41,10 +51,21 @@ export const benchmark: Benchmark = {
       const baseline = await timeWriters((i) =>
         db
           .insertInto('bench_plain_event' as 'audit_event')
-          .values({ at: new Date(), actor_email: `user${i % 50}@example.test`, ip: '10.0.0.1', action: 'user.read', outcome: 'success', record_type: 'user', record_id: String(i), details: '{}' })
+          .values({
+            at: new Date(),
+            actor_email: `user${i % 50}@example.test`,
+            ip: '10.0.0.1',
+            action: 'user.read',
+            outcome: 'success',
+            record_type: 'user',
+            record_id: String(i),
+            details: '{}',
+          })
           .execute(),
       );
-      const chained = await timeWriters((i) => recordAudit(db, context(i), { action: 'user.read', recordType: 'user', recordId: String(i) }));
+      const chained = await timeWriters((i) =>
+        recordAudit(db, context(i), { action: 'user.read', recordType: 'user', recordId: String(i) }),
+      );
 
       const verifyStarted = performance.now();
       const verified = await verifyAuditChain(db);
@@ -54,7 +75,9 @@ export const benchmark: Benchmark = {
         value: chained,
         baseline,
         unit: 'events/s',
-        notes: [`${EVENTS} events, ${WRITERS} writers; chain verify: ${verified.rows} rows in ${verifySeconds.toFixed(2)} s (${verified.ok ? 'ok' : 'BROKEN'})`],
+        notes: [
+          `${EVENTS} events, ${WRITERS} writers; chain verify: ${verified.rows} rows in ${verifySeconds.toFixed(2)} s (${verified.ok ? 'ok' : 'BROKEN'})`,
+        ],
       };
     } finally {
       await platform.dispose();

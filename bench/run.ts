@@ -9,7 +9,10 @@ import { resultLine, type Benchmark } from './support/report';
  */
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
-const files = fs.readdirSync(dir).filter((file) => file.endsWith('.bench.ts')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .sort();
 const benchmarks: Benchmark[] = [];
 for (const file of files) {
   const module = (await import(path.join(dir, file))) as { benchmark: Benchmark };
@@ -18,7 +21,9 @@ for (const file of files) {
 const selected = wanted.length ? benchmarks.filter((b) => wanted.includes(b.name)) : benchmarks;
 const unknown = wanted.filter((name) => !benchmarks.some((b) => b.name === name));
 if (unknown.length) {
-  console.error(`Unknown benchmark: ${unknown.join(', ')}. Available: ${benchmarks.map((b) => b.name).join(', ')}`);
+  console.error(
+    `Unknown benchmark: ${unknown.join(', ')}. Available: ${benchmarks.map((b) => b.name).join(', ')}`,
+  );
   process.exit(2);
 }
 let failed = false;
@@ -30,7 +35,9 @@ for (const benchmark of selected) {
     console.log(resultLine(result));
   } catch (error) {
     failed = true;
-    console.error(`${benchmark.name}: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `${benchmark.name}: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
 }
 process.exit(failed ? 1 : 0);

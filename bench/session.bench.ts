@@ -55,7 +55,9 @@ export const benchmark: Benchmark = {
         value: ours.rate,
         baseline: baseline.rate,
         unit: 'requests/s',
-        notes: [`p99 /api/me ${ours.p99.toFixed(1)} ms, /api/health ${baseline.p99.toFixed(1)} ms (${REQUESTS} requests, ${CONCURRENCY} concurrent)`],
+        notes: [
+          `p99 /api/me ${ours.p99.toFixed(1)} ms, /api/health ${baseline.p99.toFixed(1)} ms (${REQUESTS} requests, ${CONCURRENCY} concurrent)`,
+        ],
       };
     } finally {
       await app.close();

@@ -3,8 +3,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 const children: ChildProcess[] = [
-  spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'packages/server/src/main.ts'], { stdio: 'inherit', env: process.env }),
-  spawn('npx', ['vite', '--port', process.env.VITE_PORT ?? '5173', '--strictPort'], { stdio: 'inherit', cwd: 'packages/web' }),
+  spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'packages/server/src/main.ts'], {
+    stdio: 'inherit',
+    env: process.env,
+  }),
+  spawn('npx', ['vite', '--port', process.env.VITE_PORT ?? '5173', '--strictPort'], {
+    stdio: 'inherit',
+    cwd: 'packages/web',
+  }),
 ];
 console.log('[dev] API on http://127.0.0.1:8080, web with hot reload on http://localhost:5173');
 

@@ -6,12 +6,22 @@ import type { AppDeps } from '../../packages/server/src/platform/deps';
 export const BENCH_PASSWORD = 'a benchmark passphrase';
 
 /** A user of the given role in a benchmark organisation. */
-export async function userWithRole(deps: AppDeps, role: Role): Promise<{ id: string; email: string; password: string }> {
+export async function userWithRole(
+  deps: AppDeps,
+  role: Role,
+): Promise<{ id: string; email: string; password: string }> {
   const org =
     (await deps.db.selectFrom('organisation').select('id').where('code', '=', 'BENCH').executeTakeFirst()) ??
     (await deps.db
       .insertInto('organisation')
-      .values({ code: 'BENCH', name: 'Benchmark organisation', kind: 'police', country: 'PH', created_at: new Date(), disabled_at: null })
+      .values({
+        code: 'BENCH',
+        name: 'Benchmark organisation',
+        kind: 'police',
+        country: 'PH',
+        created_at: new Date(),
+        disabled_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow());
   const email = `${role}.${randomBytes(3).toString('hex')}@bench.test`;

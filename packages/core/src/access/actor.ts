@@ -6,5 +6,9 @@ export type Actor = {
   email: string;
   role: Role;
   organisationId: string;
+  /** The organisation's kind: the national centre sees the whole triage queue. */
+  organisationKind: string;
+  /** The organisation's code: a foreign liaison sees the referrals sent under it. */
+  organisationCode: string;
   unitId: string | null;
 };

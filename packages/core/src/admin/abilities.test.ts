@@ -8,6 +8,8 @@ const actor = (role: Role, userId = 'a'): Actor => ({
   email: `${role}@example.test`,
   role,
   organisationId: 'org',
+  organisationKind: 'national_centre',
+  organisationCode: 'ORG',
   unitId: null,
 });
 const target = { id: 'b', disabled: false, locked: false, mfaEnabled: false };

@@ -43,6 +43,32 @@ export const AUDIT_ACTIONS = [
   'audit.searched',
   /** The audit chain was verified (details: rows checked, first bad row). */
   'audit.verified',
+  /** Reports were imported (details: channel, format, source, file, stored, duplicates, quarantined). */
+  'intake.imported',
+  /** Someone read a quarantined document (it may name a child). */
+  'intake.quarantine_read',
+  /** A quarantined document was fixed and re-run into a report, or discarded. */
+  'intake.quarantine_resolved',
+  'intake.quarantine_discarded',
+  /** A known-content hash set was imported (details: entries, problems). */
+  'hashset.imported',
+  /** Someone opened a report page. */
+  'report.read',
+  /** Someone viewed a report's original document. */
+  'report.document_read',
+  /** An analyst claimed a report, or a report was assigned to someone. */
+  'triage.claimed',
+  'triage.assigned',
+  /** A decision on a report: refer, attach, merge as duplicate, ask for information, close. */
+  'triage.decided',
+  /** A supervisor reviewed a decision (upheld or reopened). */
+  'triage.reviewed',
+  /** Priority weights or linking settings changed (the open queue was re-scored). */
+  'triage.settings_changed',
+  /** Someone opened a case. */
+  'case.read',
+  /** A foreign liaison read the status of his agency's referrals. */
+  'referral.status_read',
   /** A backup of the database was written (details: file name, size). */
   'system.backup',
   /** The database was restored from a backup. */

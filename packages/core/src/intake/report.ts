@@ -19,7 +19,13 @@ export type IncidentType = keyof typeof INCIDENT_TYPES;
 export const INCIDENT_TYPE_KEYS = Object.keys(INCIDENT_TYPES) as [IncidentType, ...IncidentType[]];
 
 /** Report-level annotations of the CyberTipline schema (presence = flag). */
-export const REPORT_ANNOTATIONS = ['sextortion', 'csamSolicitation', 'minorToMinorInteraction', 'spam', 'sadisticOnlineExploitation'] as const;
+export const REPORT_ANNOTATIONS = [
+  'sextortion',
+  'csamSolicitation',
+  'minorToMinorInteraction',
+  'spam',
+  'sadisticOnlineExploitation',
+] as const;
 export type ReportAnnotation = (typeof REPORT_ANNOTATIONS)[number];
 
 /** Per-file annotations of the CyberTipline schema. */
@@ -45,7 +51,14 @@ export type IndustryClassification = (typeof INDUSTRY_CLASSIFICATIONS)[number];
 export const REPORT_FORMATS = ['cybertipline-xml', 'referral-json', 'hotline-csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const SOURCE_KINDS = ['platform', 'foreign_police', 'hotline', 'walk_in', 'financial_intelligence', 'other'] as const;
+export const SOURCE_KINDS = [
+  'platform',
+  'foreign_police',
+  'hotline',
+  'walk_in',
+  'financial_intelligence',
+  'other',
+] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** The kinds of identifier Bantay normalises, indexes and (for some) links on. */

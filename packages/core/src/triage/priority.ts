@@ -1,0 +1,170 @@
+import { z } from 'zod';
+
+/**
+ * The priority score: 0–100 from explainable factors, each with its weight here and
+ * nowhere else. Every report shows the factors that scored, with their points, so an
+ * analyst can see why it sits where it does. Supervisors may change the weights; the open
+ * queue is then re-scored.
+ */
+export const PRIORITY_FACTORS = [
+  /** The sender escalated the report (imminent danger). */
+  'escalation',
+  /** A file is annotated as showing an infant or toddler. */
+  'infant',
+  /** A victim aged 12 or under. */
+  'young_child',
+  /** Live-streamed abuse: the typical Philippine OSEC pattern, and ongoing. */
+  'live_streaming',
+  /** Files not in any known hash set: possibly a child not yet identified, still being abused. */
+  'new_content',
+  /** Offender or victim located in the Philippines (IP, phone, address). */
+  'philippine_nexus',
+  /** Payment identifiers (wallet, remittance) or a link to a flagged recipient. */
+  'payment_nexus',
+  /** Sextortion or solicitation annotations. */
+  'sextortion',
+  /** The report belongs to a cluster of linked reports. */
+  'cluster_size',
+  /** Reports about the same people arrived before this one. */
+  'prior_reports',
+  /** The incident happened recently. */
+  'recency',
+] as const;
+export type PriorityFactor = (typeof PRIORITY_FACTORS)[number];
+
+export const PriorityWeights = z.object({
+  escalation: z.number().int().min(0).max(100),
+  infant: z.number().int().min(0).max(100),
+  young_child: z.number().int().min(0).max(100),
+  live_streaming: z.number().int().min(0).max(100),
+  new_content: z.number().int().min(0).max(100),
+  philippine_nexus: z.number().int().min(0).max(100),
+  payment_nexus: z.number().int().min(0).max(100),
+  sextortion: z.number().int().min(0).max(100),
+  cluster_size: z.number().int().min(0).max(100),
+  prior_reports: z.number().int().min(0).max(100),
+  recency: z.number().int().min(0).max(100),
+  /** Score at or above which a report is P1 (immediate). */
+  p1_threshold: z.number().int().min(1).max(100),
+  /** Score at or above which a report is P2 (urgent). */
+  p2_threshold: z.number().int().min(1).max(100),
+});
+export type PriorityWeights = z.infer<typeof PriorityWeights>;
+
+/** The weights as shipped; an organisation tunes them in the triage settings. */
+export const DEFAULT_PRIORITY_WEIGHTS: PriorityWeights = {
+  escalation: 35,
+  infant: 25,
+  young_child: 15,
+  live_streaming: 20,
+  new_content: 15,
+  philippine_nexus: 15,
+  payment_nexus: 10,
+  sextortion: 10,
+  cluster_size: 10,
+  prior_reports: 5,
+  recency: 10,
+  p1_threshold: 70,
+  p2_threshold: 40,
+};
+
+/** What the score is computed from; the intake gathers it, the rescoring reloads it. */
+export type PriorityFacts = {
+  escalated: boolean;
+  reportAnnotations: readonly string[];
+  fileAnnotations: readonly string[];
+  youngestVictimAge?: number;
+  fileCount: number;
+  newFileCount: number;
+  /** Where the Philippine nexus was found: 'ip', 'phone', 'address', 'estimated_location'. */
+  philippineNexus: readonly string[];
+  paymentIdentifierCount: number;
+  linkedToFlaggedRecipient: boolean;
+  clusterSize: number;
+  priorReports: number;
+  incidentAt?: Date;
+  receivedAt: Date;
+  now: Date;
+};
+
+export type PriorityReason = {
+  factor: PriorityFactor;
+  points: number;
+  params?: Record<string, string | number>;
+};
+
+export const PRIORITY_LEVELS = [1, 2, 3] as const;
+export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];
+
+export type Priority = { score: number; level: PriorityLevel; reasons: PriorityReason[] };
+
+const DAY = 86_400_000;
+
+/** Points that grow by steps, so a cluster of 3 and one of 300 differ but neither dominates. */
+function steps(value: number, thresholds: readonly number[], weight: number): number {
+  const reached = thresholds.filter((t) => value >= t).length;
+  return Math.round((weight * reached) / thresholds.length);
+}
+
+export function scoreReport(
+  facts: PriorityFacts,
+  weights: PriorityWeights = DEFAULT_PRIORITY_WEIGHTS,
+): Priority {
+  const reasons: PriorityReason[] = [];
+  const add = (factor: PriorityFactor, points: number, params?: PriorityReason['params']) => {
+    if (points > 0) reasons.push({ factor, points, ...(params ? { params } : {}) });
+  };
+
+  if (facts.escalated) add('escalation', weights.escalation);
+  if (facts.fileAnnotations.includes('infant')) add('infant', weights.infant);
+  if (facts.youngestVictimAge !== undefined && facts.youngestVictimAge <= 12) {
+    add('young_child', weights.young_child, { age: facts.youngestVictimAge });
+  }
+  if (facts.fileAnnotations.includes('liveStreaming')) add('live_streaming', weights.live_streaming);
+  if (facts.newFileCount > 0)
+    add('new_content', weights.new_content, { new: facts.newFileCount, total: facts.fileCount });
+  if (facts.philippineNexus.length > 0)
+    add('philippine_nexus', weights.philippine_nexus, { via: facts.philippineNexus.join(', ') });
+  if (facts.paymentIdentifierCount > 0 || facts.linkedToFlaggedRecipient) {
+    add('payment_nexus', weights.payment_nexus, {
+      accounts: facts.paymentIdentifierCount,
+      flagged: facts.linkedToFlaggedRecipient ? 1 : 0,
+    });
+  }
+  if (
+    facts.reportAnnotations.some(
+      (a) => a === 'sextortion' || a === 'csamSolicitation' || a === 'sadisticOnlineExploitation',
+    )
+  ) {
+    add('sextortion', weights.sextortion);
+  }
+  add('cluster_size', steps(facts.clusterSize, [2, 5, 20], weights.cluster_size), {
+    reports: facts.clusterSize,
+  });
+  add('prior_reports', steps(facts.priorReports, [1, 3, 10], weights.prior_reports), {
+    reports: facts.priorReports,
+  });
+  const reference = facts.incidentAt ?? facts.receivedAt;
+  const ageDays = Math.max(0, (facts.now.getTime() - reference.getTime()) / DAY);
+  add(
+    'recency',
+    ageDays <= 2
+      ? weights.recency
+      : ageDays <= 7
+        ? Math.round(weights.recency / 2)
+        : ageDays <= 30
+          ? Math.round(weights.recency / 5)
+          : 0,
+    {
+      days: Math.floor(ageDays),
+    },
+  );
+
+  const score = Math.min(
+    100,
+    reasons.reduce((sum, r) => sum + r.points, 0),
+  );
+  const level: PriorityLevel =
+    score >= weights.p1_threshold || facts.escalated ? 1 : score >= weights.p2_threshold ? 2 : 3;
+  return { score, level, reasons: reasons.sort((a, b) => b.points - a.points) };
+}
