@@ -9,8 +9,8 @@ import { CSRF_HEADER } from '../src/access/enforce';
 import { hashPassword } from '../src/auth/passwords';
 import { loadConfig, type Config } from '../src/platform/config';
 import { FieldCipher } from '../src/platform/crypto/field-cipher';
-import { generateKey } from '../src/platform/crypto/keys';
-import { createKysely, withDatabase } from '../src/platform/db/index';
+import { generateKey, loadKeyring } from '../src/platform/crypto/keys';
+import { createDatabase, withDatabase } from '../src/platform/db/index';
 import type { AppDeps } from '../src/platform/deps';
 import { buildApp } from '../src/platform/http/app';
 import type { FastifyInstance } from 'fastify';
@@ -84,11 +84,11 @@ export async function testServer(env: Record<string, string> = {}): Promise<Test
   const database = await testDatabase();
   const config = testConfig(database, env);
   const clock = new TestClock();
-  const { loadKeyring } = await import('../src/platform/crypto/keys');
-  const db = createKysely(config.database.url ?? '', config.database.poolSize);
+  const { db, pool } = createDatabase(config.database.url ?? '', config.database.poolSize);
   const deps: AppDeps = {
     config,
     db,
+    pool,
     databaseKind: 'postgres',
     cipher: new FieldCipher(loadKeyring(config)),
     clock: clock.now,

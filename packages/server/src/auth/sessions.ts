@@ -113,6 +113,8 @@ export async function resolveSession(
       'u.unit_id',
       'u.disabled_at',
       'o.disabled_at as organisation_disabled_at',
+      'o.kind as organisation_kind',
+      'o.code as organisation_code',
       'u.mfa_enabled_at',
     ])
     .where('s.token_hash', '=', hashToken(token))
@@ -143,6 +145,8 @@ export async function resolveSession(
       email: row.email,
       role: row.role,
       organisationId: row.organisation_id,
+      organisationKind: row.organisation_kind,
+      organisationCode: row.organisation_code,
       unitId: row.unit_id,
     },
     session: {

@@ -11,6 +11,8 @@ const CLI_ACTOR: Actor = {
   email: 'cli',
   role: 'admin',
   organisationId: '00000000-0000-0000-0000-000000000000',
+  organisationKind: 'national_centre',
+  organisationCode: 'CLI',
   unitId: null,
 };
 

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError } from '../platform/config';
+import { intakeCommands } from './intake';
 import { organisationCommands } from './organisations';
 import { systemCommands } from './system';
 import { userCommands } from './users';
@@ -20,6 +21,7 @@ program
 systemCommands(program);
 userCommands(program);
 organisationCommands(program);
+intakeCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(

@@ -10,6 +10,7 @@ import { backupDatabase, restoreDatabase } from '../platform/db/backup';
 import { createKysely, ensureDatabase, openDatabase, withDatabase } from '../platform/db/index';
 import { migrate } from '../platform/db/migrate';
 import { cliContext, withPlatform } from './context';
+import { generateCommand } from './intake';
 
 export function systemCommands(program: Command): void {
   const db = program.command('db').description('Database');
@@ -19,9 +20,9 @@ export function systemCommands(program: Command): void {
       await withPlatform(async () => console.log('Migrations are up to date.'));
     });
 
-  program
-    .command('demo')
-    .description('Demo data')
+  const demo = program.command('demo').description('Demo data');
+  generateCommand(demo);
+  demo
     .command('seed')
     .description('Create the demo organisations and one user per role (not in production)')
     .action(async () => {

@@ -16,6 +16,7 @@ export async function openPlatform(
   const deps: AppDeps = {
     config,
     db: database.db,
+    pool: database.pool,
     databaseKind: database.kind,
     cipher,
     clock: () => new Date(),

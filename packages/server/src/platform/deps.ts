@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Config } from './config';
 import type { FieldCipher } from './crypto/field-cipher';
 import type { Db } from './db';
@@ -6,6 +7,8 @@ import type { Db } from './db';
 export type AppDeps = {
   config: Config;
   db: Db;
+  /** The same pool Kysely uses, for COPY streams. */
+  pool: pg.Pool;
   databaseKind: 'embedded' | 'postgres';
   cipher: FieldCipher;
   /** The clock; tests replace it to move time. */

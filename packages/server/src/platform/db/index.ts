@@ -13,6 +13,7 @@ const EMBEDDED_DATABASE = 'bantay';
 
 export type DatabaseHandle = {
   db: Db;
+  pool: pg.Pool;
   kind: 'embedded' | 'postgres';
   /** The connection the app runs with. */
   url: string;
@@ -34,8 +35,8 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
     const url = config.database.url;
     const adminUrl = config.database.migrationUrl ?? url;
     if (options.migrate !== false) await migrate(adminUrl);
-    const db = createKysely(url, config.database.poolSize);
-    return { db, kind: 'postgres', url, adminUrl, close: () => db.destroy() };
+    const { db, pool } = createDatabase(url, config.database.poolSize);
+    return { db, pool, kind: 'postgres', url, adminUrl, close: () => db.destroy() };
   }
 
   const cluster = new EmbeddedCluster(config.dataDir, { port: config.database.embeddedPort, log });
@@ -51,9 +52,10 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
       { ...info, user: EMBEDDED_APP_ROLE, password: cluster.appPassword() },
       EMBEDDED_DATABASE,
     );
-    const db = createKysely(url, config.database.poolSize);
+    const { db, pool } = createDatabase(url, config.database.poolSize);
     return {
       db,
+      pool,
       kind: 'embedded',
       url,
       adminUrl,
@@ -68,11 +70,16 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
   }
 }
 
-export function createKysely(connectionString: string, max = 10): Db {
+/** A pg pool and Kysely over it: Kysely for queries, the pool for COPY streams. */
+export function createDatabase(connectionString: string, max = 10): { db: Db; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString, max, application_name: 'bantay' });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
+}
+
+export function createKysely(connectionString: string, max = 10): Db {
+  return createDatabase(connectionString, max).db;
 }
 
 export function clusterUrl(info: ClusterInfo, database: string): string {

@@ -19,7 +19,10 @@ import { registerRouteAccess, type RegisteredRoute } from '../../access/route-ac
 import { adminRoutes } from '../../admin/routes';
 import { auditRoutes } from '../../audit/routes';
 import { authRoutes } from '../../auth/routes';
+import { caseRoutes } from '../../cases/routes';
 import { healthRoutes } from '../../health/routes';
+import { intakeRoutes } from '../../intake/routes';
+import { triageRoutes } from '../../triage/routes';
 import type { AppDeps } from '../deps';
 import type { ApiApp } from './api-app';
 import { AppError, handleError } from './errors';
@@ -32,6 +35,9 @@ const DOMAIN_ROUTES: ((app: ApiApp) => Promise<void>)[] = [
   authRoutes,
   adminRoutes,
   auditRoutes,
+  intakeRoutes,
+  triageRoutes,
+  caseRoutes,
 ];
 
 export type BuildOptions = { webDist?: string | null; logger?: boolean };

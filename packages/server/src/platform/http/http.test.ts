@@ -101,12 +101,12 @@ describe('HTTP hardening', () => {
     });
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ error: { code: 'payload_too_large' } });
-    const xml = await fetch(`${server.baseUrl}/api/auth/login`, {
+    const image = await fetch(`${server.baseUrl}/api/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/xml', 'x-bantay-request': '1' },
-      body: '<login/>',
+      headers: { 'content-type': 'image/png', 'x-bantay-request': '1' },
+      body: 'not an image',
     });
-    expect(xml.status).toBe(415);
+    expect(image.status).toBe(415);
   });
 
   it('reports health and the database kind', async () => {

@@ -1,0 +1,289 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { xmlDocument } from '@bantay/core/synthetic/files';
+import { generateKnownHashSet } from '@bantay/core/synthetic/hash-sets';
+import { generateReports } from '@bantay/core/synthetic/reports';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bantay } from '../../test/cli';
+import { auditCount, signedIn, testServer, type ApiClient, type TestServer } from '../../test/helpers';
+import { importReferrals, importText, referral } from '../../test/intake';
+
+let server: TestServer;
+let analyst: ApiClient;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bantay-intake-'));
+beforeAll(async () => {
+  server = await testServer();
+  analyst = (await signedIn(server, 'triage_analyst', { organisation: 'NAT-CENTRE' })).client;
+  await server.deps.db
+    .updateTable('organisation')
+    .set({ kind: 'national_centre' })
+    .where('code', '=', 'NAT-CENTRE')
+    .execute();
+});
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+const xmlOf = (reports: { xml: string }[]) => [...xmlDocument(reports.map((r) => r.xml))].join('');
+const reportCount = async () =>
+  Number(
+    (
+      await server.deps.db
+        .selectFrom('report')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('bulk intake', () => {
+  it('stores generated reports once: a second import of the same file stores nothing new', async () => {
+    const reports = [...generateReports({ seed: 'intake-test', count: 1500 })];
+    const text = xmlOf(reports);
+    const first = await importText(server.deps, 'cybertipline-xml', text);
+    expect(first).toMatchObject({ stored: 1500, duplicates: 0, quarantined: 0 });
+    const again = await importText(server.deps, 'cybertipline-xml', text);
+    expect(again).toMatchObject({ stored: 0, duplicates: 1500, quarantined: 0 });
+    expect(await auditCount(server.deps, 'intake.imported')).toBeGreaterThanOrEqual(2);
+
+    const stored = await server.deps.db
+      .selectFrom('report_document')
+      .select(['sha256', 'byte_size', 'content'])
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(stored.content.includes(Buffer.from('<report>'))).toBe(false);
+    const identifiers = await server.deps.db
+      .selectFrom('report_identifier')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(identifiers.n)).toBeGreaterThan(1500);
+  });
+
+  it('quarantines a bad report with its element path, and stores the good ones beside it', async () => {
+    const [good] = [...generateReports({ seed: 'quarantine-good', count: 1, startIndex: 50_000 })];
+    const bad = good!.xml
+      .replace(/<incidentType>[^<]*<\/incidentType>/, '<incidentType>Something else</incidentType>')
+      .replace(/<reportId>\d+</, '<reportId>999000001<');
+    const summary = await importText(
+      server.deps,
+      'cybertipline-xml',
+      `<reports>${good!.xml}${bad}</reports>`,
+    );
+    expect(summary).toMatchObject({ stored: 1, quarantined: 1 });
+    expect(summary.problems[0]).toMatchObject({
+      code: 'bad_value',
+      path: expect.stringContaining('incidentType') as string,
+    });
+    const row = await server.deps.db
+      .selectFrom('intake_quarantine')
+      .selectAll()
+      .where('id', '=', summary.problems[0]!.id)
+      .executeTakeFirstOrThrow();
+    expect(row.content.includes(Buffer.from('Something else'))).toBe(false);
+
+    const fixed = await analyst.post<{ reportId: string }>(`/api/intake/quarantine/${row.id}/rerun`, {
+      content: bad.replace('Something else', 'Child Sex Trafficking'),
+    });
+    expect(fixed.status).toBe(200);
+    const after = await server.deps.db
+      .selectFrom('intake_quarantine')
+      .select(['status', 'resolved_report_id'])
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(after.status).toBe('resolved');
+    expect(String(after.resolved_report_id)).toBe(fixed.body.reportId);
+  });
+
+  it.each([
+    [
+      'XXE',
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><report><reportId>1</reportId>&x;</report>',
+      'forbidden_doctype',
+    ],
+    [
+      'entity expansion',
+      '<!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><report>&b;</report>',
+      'forbidden_doctype',
+    ],
+    [
+      'deep nesting',
+      `<reports><report>${'<x>'.repeat(5000)}${'</x>'.repeat(5000)}</report></reports>`,
+      'too_deep',
+    ],
+    ['a truncated file', '<reports><report><reportId>77</reportId><incidentSummary>', 'truncated'],
+  ])('refuses %s and changes nothing else', async (_name, text, code) => {
+    const before = await reportCount();
+    const summary = await importText(server.deps, 'cybertipline-xml', text);
+    expect(summary.stored).toBe(0);
+    expect(summary.problems.map((p) => p.code)).toContain(code);
+    expect(await reportCount()).toBe(before);
+  });
+
+  it('after kill -9 mid-import, a re-run to the end leaves exactly the unique reports', async () => {
+    const file = path.join(work, 'big.xml');
+    const count = 6000;
+    fs.writeFileSync(
+      file,
+      [
+        ...xmlDocument(
+          [...generateReports({ seed: 'killed', count, startIndex: 100_000 })].map((r) => r.xml),
+        ),
+      ].join(''),
+    );
+    const before = await reportCount();
+    const child = spawn(
+      process.execPath,
+      [path.resolve('packages/server/bin/bantay.js'), 'intake', 'import', file],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          DATABASE_URL: server.database.url,
+          DATABASE_MIGRATION_URL: server.database.adminUrl,
+          BANTAY_ENCRYPTION_KEYS: server.deps.config.encryption.keys,
+          BANTAY_DATA_DIR: work,
+        },
+        stdio: 'ignore',
+      },
+    );
+    for (let i = 0; i < 600; i += 1) {
+      if ((await reportCount()) > before) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const partial = (await reportCount()) - before;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(count);
+
+    const rerun = await bantay(server.database, ['intake', 'import', file], {
+      env: { BANTAY_ENCRYPTION_KEYS: server.deps.config.encryption.keys ?? '' },
+    });
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stdout).toContain(`${count - partial} stored, ${partial} duplicates`);
+    expect((await reportCount()) - before).toBe(count);
+    const client = new pg.Client({ connectionString: server.database.adminUrl });
+    await client.connect();
+    const orphans = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM report_identifier ri LEFT JOIN report r ON r.id = ri.report_id WHERE r.id IS NULL`,
+    );
+    const mismatched = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM report_cluster c WHERE c.report_count <> (SELECT count(*) FROM report r WHERE r.cluster_id = c.id)`,
+    );
+    await client.end();
+    expect(orphans.rows[0]?.n).toBe(0);
+    expect(mismatched.rows[0]?.n).toBe(0);
+  });
+});
+
+describe('known content', () => {
+  it('tells known files from new ones by exact hash and by PDQ within distance 31', async () => {
+    const known = [...generateKnownHashSet({ seed: 'known-test', count: 3 })];
+    const csv = [
+      'md5,sha1,pdq,quality,category,series',
+      ...known.map(
+        (h) => `${h.md5},${h.sha1},${h.pdq},${h.pdqQuality},${h.category ?? ''},${h.series ?? ''}`,
+      ),
+    ].join('\n');
+    const response = await fetch(`${analyst.baseUrl}/api/intake/hash-sets?name=test-set&filename=set.csv`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/csv',
+        'x-bantay-request': '1',
+        cookie: [...analyst.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
+      body: csv,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ imported: 3, rejected: 0 });
+
+    const flip = (hex: string, bits: number) => {
+      const bytes = Buffer.from(hex, 'hex');
+      for (let i = 0; i < bits; i += 1) bytes[i] = bytes[i]! ^ 0x01;
+      return bytes.toString('hex');
+    };
+    const exact = referral({
+      subjects: [],
+      files: [
+        { hashes: [{ type: 'md5', value: known[0]!.md5 }] },
+        { hashes: [{ type: 'md5', value: 'f'.repeat(32) }] },
+      ],
+    });
+    const near = referral({
+      subjects: [],
+      files: [{ hashes: [{ type: 'pdq', value: flip(known[1]!.pdq, 20), quality: 90 }] }],
+    });
+    const far = referral({
+      subjects: [],
+      files: [{ hashes: [{ type: 'pdq', value: flip(known[1]!.pdq, 32), quality: 90 }] }],
+    });
+    await importReferrals(server.deps, [exact, near, far]);
+    const rows = await server.deps.db
+      .selectFrom('report')
+      .select(['external_id', 'known_file_count', 'new_file_count'])
+      .where('external_id', 'in', [exact.reference, near.reference, far.reference])
+      .execute();
+    const byRef = new Map(rows.map((r) => [r.external_id, [r.known_file_count, r.new_file_count]]));
+    expect(byRef.get(exact.reference)).toEqual([1, 1]);
+    expect(byRef.get(near.reference)).toEqual([1, 0]);
+    expect(byRef.get(far.reference)).toEqual([0, 1]);
+  });
+});
+
+describe('API submission', () => {
+  const one = () =>
+    [...generateReports({ seed: 'api', count: 1, startIndex: 200_000 + Math.floor(Math.random() * 1e6) })][0]!
+      .xml;
+
+  it('stores one XML report, and a retry with the same Idempotency-Key gets the same answer', async () => {
+    const xml = one();
+    const send = (body: string, key: string) =>
+      fetch(`${analyst.baseUrl}/api/intake/reports`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/xml',
+          'idempotency-key': key,
+          'x-bantay-request': '1',
+          cookie: [...analyst.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
+        body,
+      });
+    const a = await send(xml, 'retry-key-0002');
+    expect(a.status).toBe(201);
+    const body = (await a.json()) as { reportId: string };
+    const b = await send(xml, 'retry-key-0002');
+    expect(b.status).toBe(201);
+    expect(await b.json()).toEqual({ status: 'stored', reportId: body.reportId });
+    const c = await send(one(), 'retry-key-0002');
+    expect(c.status).toBe(409);
+    const d = await send(xml, 'retry-key-0003');
+    expect(await d.json()).toEqual({ status: 'duplicate', reportId: body.reportId });
+  });
+
+  it('takes a JSON referral, and answers a bad one with the field at fault, kept in quarantine', async () => {
+    const good = referral({
+      subjects: [{ role: 'reported', identifiers: [{ kind: 'phone', value: '0917 555 0199' }] }],
+    });
+    expect((await analyst.post('/api/intake/reports', good)).status).toBe(201);
+    const bad = { ...referral({ subjects: [] }), incidentType: 'unknown' };
+    const response = await analyst.post<{ error: { code: string; field: string; message: string } }>(
+      '/api/intake/reports',
+      bad,
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.field).toBe('/incidentType');
+    expect(response.body.error.message).toMatch(/quarantine/);
+  });
+
+  it('publishes the referral JSON Schema', async () => {
+    const schema = await server
+      .client()
+      .get<{ properties: Record<string, unknown> }>('/api/intake/referral-schema');
+    expect(Object.keys(schema.body.properties)).toEqual(
+      expect.arrayContaining(['reference', 'sender', 'incidentType', 'subjects', 'files']),
+    );
+  });
+});

@@ -1,0 +1,111 @@
+import type pg from 'pg';
+import { PdqIndex } from '@bantay/core/hashes/pdq-index';
+import { PDQ_MATCH_DISTANCE, PDQ_QUALITY_THRESHOLD, parsePdq } from '@bantay/core/hashes/pdq';
+import type { ReportFile } from '@bantay/core/intake/report';
+import type { Executor } from '../platform/db';
+import { sql } from 'kysely';
+
+/** How one report file relates to the known hash sets. */
+export type FileMatch = {
+  kind: 'exact' | 'pdq' | null;
+  distance: number | null;
+  category: number | null;
+  series: string | null;
+};
+
+const NO_MATCH: FileMatch = { kind: null, distance: null, category: null, series: null };
+
+/**
+ * Known-content matching: exact MD5/SHA-1/SHA-256 against the database, PDQ within
+ * distance 31 through an in-memory multi-index (PDQ hashes of quality below 50 are
+ * ignored on both sides). The index is loaded at start and rebuilt after a hash-set import.
+ */
+export class KnownContent {
+  private index = new PdqIndex();
+  private categories = new Int16Array(0);
+  private series: (string | null)[] = [];
+
+  get pdqCount(): number {
+    return this.series.length;
+  }
+
+  /** (Re)builds the PDQ index from the database. */
+  async load(db: Executor): Promise<this> {
+    const rows = await sql<{ pdq: Buffer; category: number | null; series: string | null }>`
+      SELECT pdq, category, series FROM known_hash
+      WHERE pdq IS NOT NULL AND (pdq_quality IS NULL OR pdq_quality >= ${PDQ_QUALITY_THRESHOLD})`.execute(db);
+    const index = new PdqIndex();
+    const categories = new Int16Array(rows.rows.length);
+    const series: (string | null)[] = [];
+    index.build(
+      rows.rows.map((row, i) => {
+        categories[i] = row.category ?? -1;
+        series.push(row.series);
+        return { id: i, hash: parsePdq(row.pdq.toString('hex')) };
+      }),
+    );
+    this.index = index;
+    this.categories = categories;
+    this.series = series;
+    return this;
+  }
+
+  /** The match of every file of every report, in order. */
+  async classify(client: pg.PoolClient, reports: ReportFile[][]): Promise<FileMatch[][]> {
+    const wanted = { md5: new Set<string>(), sha1: new Set<string>(), sha256: new Set<string>() };
+    for (const files of reports) {
+      for (const file of files) {
+        for (const hash of file.hashes) if (hash.type !== 'pdq') wanted[hash.type].add(hash.value);
+      }
+    }
+    const exact = new Map<string, { category: number | null; series: string | null }>();
+    if (wanted.md5.size + wanted.sha1.size + wanted.sha256.size > 0) {
+      const toBytes = (set: Set<string>) => [...set].map((hex) => Buffer.from(hex, 'hex'));
+      const result = await client.query<{
+        md5: Buffer | null;
+        sha1: Buffer | null;
+        sha256: Buffer | null;
+        category: number | null;
+        series: string | null;
+      }>(
+        `SELECT md5, sha1, sha256, category, series FROM known_hash
+          WHERE md5 = ANY($1::bytea[]) OR sha1 = ANY($2::bytea[]) OR sha256 = ANY($3::bytea[])`,
+        [toBytes(wanted.md5), toBytes(wanted.sha1), toBytes(wanted.sha256)],
+      );
+      for (const row of result.rows) {
+        for (const [type, value] of [
+          ['md5', row.md5],
+          ['sha1', row.sha1],
+          ['sha256', row.sha256],
+        ] as const) {
+          if (value)
+            exact.set(`${type}:${value.toString('hex')}`, { category: row.category, series: row.series });
+        }
+      }
+    }
+    return reports.map((files) => files.map((file) => this.matchFile(file, exact)));
+  }
+
+  private matchFile(
+    file: ReportFile,
+    exact: Map<string, { category: number | null; series: string | null }>,
+  ): FileMatch {
+    for (const hash of file.hashes) {
+      const hit = hash.type === 'pdq' ? undefined : exact.get(`${hash.type}:${hash.value}`);
+      if (hit) return { kind: 'exact', distance: 0, category: hit.category, series: hit.series };
+    }
+    const pdq = file.hashes.find(
+      (h) => h.type === 'pdq' && (h.quality === undefined || h.quality >= PDQ_QUALITY_THRESHOLD),
+    );
+    if (!pdq || this.series.length === 0) return NO_MATCH;
+    const [best] = this.index.query(parsePdq(pdq.value), PDQ_MATCH_DISTANCE);
+    if (!best) return NO_MATCH;
+    const category = this.categories[best.id] ?? -1;
+    return {
+      kind: 'pdq',
+      distance: best.distance,
+      category: category < 0 ? null : category,
+      series: this.series[best.id] ?? null,
+    };
+  }
+}

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testServer, type TestServer } from '../../test/helpers';
+import { clustersByReference, importReferrals, referral } from '../../test/intake';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await testServer();
+});
+afterAll(async () => server.close());
+
+const reported = (
+  identifiers: { kind: string; value: string; platform?: string; observedAt?: string; port?: number }[],
+) => [{ role: 'reported' as const, identifiers: identifiers as never }];
+
+async function clusterSizesConsistent(): Promise<void> {
+  const rows = await server.deps.db
+    .selectFrom('report_cluster as c')
+    .select([
+      'c.id',
+      'c.report_count',
+      (eb) =>
+        eb
+          .selectFrom('report as r')
+          .whereRef('r.cluster_id', '=', 'c.id')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .as('actual'),
+    ])
+    .execute();
+  for (const row of rows) expect(Number(row.actual), `cluster ${row.id}`).toBe(row.report_count);
+}
+
+describe('linking', () => {
+  it('links reports that share an e-mail (provider-aware), a phone in any form, or a username on the same platform', async () => {
+    const a = referral({ subjects: reported([{ kind: 'email', value: 'Juan.Prueba+x@gmail.com' }]) });
+    const b = referral({
+      subjects: reported([
+        { kind: 'email', value: 'juanprueba@gmail.com' },
+        { kind: 'phone', value: '0917 555 0101' },
+      ]),
+    });
+    const c = referral({ subjects: reported([{ kind: 'phone', value: '+63 917 555 0101' }]) });
+    const d = referral({
+      subjects: reported([{ kind: 'username', value: '@kuya.prueba', platform: 'Facebook' }]),
+    });
+    const e = referral({
+      subjects: reported([{ kind: 'username', value: 'kuya.prueba', platform: 'instagram' }]),
+    });
+    await importReferrals(server.deps, [a, b, c, d, e]);
+    const clusters = await clustersByReference(server.deps, [
+      a.reference,
+      b.reference,
+      c.reference,
+      d.reference,
+      e.reference,
+    ]);
+    expect(clusters.get(a.reference)).toBe(clusters.get(b.reference));
+    expect(clusters.get(b.reference)).toBe(clusters.get(c.reference));
+    expect(clusters.get(d.reference)).not.toBe(clusters.get(e.reference));
+    await clusterSizesConsistent();
+  });
+
+  it('links by IP only within the time window, and never through carrier-grade NAT or a proxy', async () => {
+    const at = (iso: string) => ({ kind: 'ip', value: '112.198.40.7', observedAt: iso });
+    const first = referral({ subjects: reported([at('2026-11-01T10:00:00Z')]) });
+    const sameDay = referral({ subjects: reported([at('2026-11-01T20:00:00Z')]) });
+    const weekLater = referral({ subjects: reported([at('2026-11-08T10:00:00Z')]) });
+    const cgnatA = referral({
+      subjects: reported([
+        { kind: 'ip', value: '100.64.3.9', observedAt: '2026-11-01T10:00:00Z', port: 4000 },
+      ]),
+    });
+    const cgnatB = referral({
+      subjects: reported([
+        { kind: 'ip', value: '100.64.3.9', observedAt: '2026-11-01T10:05:00Z', port: 5000 },
+      ]),
+    });
+    await importReferrals(server.deps, [first, sameDay, weekLater, cgnatA, cgnatB]);
+    const clusters = await clustersByReference(
+      server.deps,
+      [first, sameDay, weekLater, cgnatA, cgnatB].map((r) => r.reference),
+    );
+    expect(clusters.get(first.reference)).toBe(clusters.get(sameDay.reference));
+    expect(clusters.get(weekLater.reference)).not.toBe(clusters.get(first.reference));
+    expect(clusters.get(cgnatA.reference)).not.toBe(clusters.get(cgnatB.reference));
+  });
+
+  it('never links through a placeholder e-mail or a shared file hash', async () => {
+    const file = { hashes: [{ type: 'md5' as const, value: 'a'.repeat(32) }] };
+    const x = referral({
+      subjects: reported([{ kind: 'email', value: 'noemail@gmail.com' }]),
+      files: [file],
+    });
+    const y = referral({
+      subjects: reported([{ kind: 'email', value: 'noemail@gmail.com' }]),
+      files: [file],
+    });
+    await importReferrals(server.deps, [x, y]);
+    const clusters = await clustersByReference(server.deps, [x.reference, y.reference]);
+    expect(clusters.get(x.reference)).not.toBe(clusters.get(y.reference));
+  });
+
+  it('merges clusters a new report bridges, across imports, keeping sizes right', async () => {
+    const left = referral({ subjects: reported([{ kind: 'email', value: 'left.side@example.test' }]) });
+    const right = referral({ subjects: reported([{ kind: 'email', value: 'right.side@example.test' }]) });
+    await importReferrals(server.deps, [left, right]);
+    const bridge = referral({
+      subjects: reported([
+        { kind: 'email', value: 'left.side@example.test' },
+        { kind: 'email', value: 'right.side@example.test' },
+      ]),
+    });
+    await importReferrals(server.deps, [bridge]);
+    const clusters = await clustersByReference(server.deps, [
+      left.reference,
+      right.reference,
+      bridge.reference,
+    ]);
+    expect(new Set(clusters.values()).size).toBe(1);
+    await clusterSizesConsistent();
+  });
+
+  it('marks an identifier seen in more reports than the threshold as a hub, and splits the clusters it alone joined', async () => {
+    await server.deps.db
+      .insertInto('triage_setting')
+      .values({
+        id: 1,
+        weights: JSON.stringify({}),
+        hub_threshold: 3,
+        ip_window_hours: 24,
+        p1_review_minutes: 60,
+        updated_at: new Date(),
+        updated_by: null,
+      })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ hub_threshold: 3 }))
+      .execute();
+    const device = { kind: 'device_id', value: '35-209900-176148-1', platform: 'IMEI' };
+    const shared = [1, 2, 3].map((n) =>
+      referral({ subjects: reported([device, { kind: 'email', value: `cafe.user${n}@example.test` }]) }),
+    );
+    await importReferrals(server.deps, shared);
+    const before = await clustersByReference(
+      server.deps,
+      shared.map((r) => r.reference),
+    );
+    expect(new Set(before.values()).size).toBe(1);
+
+    const fourth = referral({ subjects: reported([device]) });
+    await importReferrals(server.deps, [fourth]);
+    const hub = await server.deps.db
+      .selectFrom('identifier')
+      .select(['is_hub', 'hub_reason'])
+      .where('kind', '=', 'device_id')
+      .executeTakeFirstOrThrow();
+    expect(hub).toEqual({ is_hub: true, hub_reason: 'common' });
+    const after = await clustersByReference(
+      server.deps,
+      [...shared, fourth].map((r) => r.reference),
+    );
+    expect(new Set(after.values()).size).toBe(4);
+    await clusterSizesConsistent();
+    await server.deps.db.deleteFrom('triage_setting').execute();
+  });
+});

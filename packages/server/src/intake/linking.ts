@@ -1,0 +1,325 @@
+import type pg from 'pg';
+
+/**
+ * Clusters: connected components of reports joined by a shared identifier. Kept up to
+ * date incrementally, one import batch at a time, inside the batch's transaction:
+ * a batch report joins the clusters of the reports it shares an identifier with, and
+ * clusters it bridges are merged into the largest. Rules (see linkPolicy): e-mail, phone,
+ * account and device identifiers link; an IP links only to observations within the time
+ * window; hubs (identifiers too common to mean anything) never link; file hashes never link.
+ */
+
+export type LinkRef = { identifierId: string; policy: 'links' | 'windowed'; observedAt?: Date };
+export type BatchReport = { receivedAt: Date; refs: LinkRef[] };
+
+export type ClusterAssignment = {
+  /** Cluster of each batch report, in batch order. */
+  clusterIds: string[];
+  /** Reports of each batch report's cluster that arrived before this batch. */
+  priorReports: number[];
+  /** Final size of every cluster the batch touched. */
+  sizes: Map<string, number>;
+  /** Existing clusters merged into another (they no longer exist). */
+  merged: string[];
+  /** Clusters that absorbed others in this batch. */
+  mergedInto: string[];
+};
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(x: string): string {
+    let root = x;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    let node = x;
+    while (node !== root) {
+      const next = this.parent.get(node) ?? root;
+      this.parent.set(node, root);
+      node = next;
+    }
+    if (!this.parent.has(root)) this.parent.set(root, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+  }
+}
+
+export async function assignClusters(
+  client: pg.PoolClient,
+  batch: BatchReport[],
+  ipWindowMs: number,
+): Promise<ClusterAssignment> {
+  const uf = new UnionFind();
+  batch.forEach((_, i) => uf.find(`r${i}`));
+
+  // Existing reports sharing a linking identifier with the batch.
+  const linkIds = [
+    ...new Set(
+      batch.flatMap((r) => r.refs.filter((ref) => ref.policy === 'links').map((ref) => ref.identifierId)),
+    ),
+  ];
+  const neighbours = new Map<string, string[]>();
+  const seenClusters = new Set<string>();
+  if (linkIds.length) {
+    const result = await client.query<{ identifier_id: string; cluster_id: string }>(
+      `SELECT DISTINCT ri.identifier_id::text, r.cluster_id::text
+         FROM report_identifier ri JOIN report r ON r.id = ri.report_id
+        WHERE ri.identifier_id = ANY($1::bigint[])`,
+      [linkIds],
+    );
+    for (const row of result.rows) {
+      push(neighbours, row.identifier_id, row.cluster_id);
+      seenClusters.add(row.cluster_id);
+    }
+  }
+  // Existing observations of the same IP within the window of each batch observation.
+  const windowed = batch.flatMap((r, i) =>
+    r.refs
+      .filter((ref) => ref.policy === 'windowed' && ref.observedAt)
+      .map((ref) => ({ i, id: ref.identifierId, at: ref.observedAt! })),
+  );
+  if (windowed.length) {
+    const result = await client.query<{ n: number; cluster_id: string }>(
+      `SELECT DISTINCT q.n::int AS n, r.cluster_id::text
+         FROM unnest($1::bigint[], $2::timestamptz[]) WITH ORDINALITY AS q(identifier_id, at, n)
+         JOIN report_identifier ri ON ri.identifier_id = q.identifier_id
+          AND ri.observed_at BETWEEN q.at - make_interval(secs => $3) AND q.at + make_interval(secs => $3)
+         JOIN report r ON r.id = ri.report_id`,
+      [windowed.map((w) => w.id), windowed.map((w) => w.at), ipWindowMs / 1000],
+    );
+    for (const row of result.rows) {
+      uf.union(`r${windowed[row.n - 1]!.i}`, `c${row.cluster_id}`);
+      seenClusters.add(row.cluster_id);
+    }
+  }
+
+  // Within the batch: shared linking identifiers, and IP observations chained within the window.
+  const byIdentifier = new Map<string, number[]>();
+  const byIp = new Map<string, { i: number; at: number }[]>();
+  batch.forEach((report, i) => {
+    for (const ref of report.refs) {
+      if (ref.policy === 'links') {
+        push(byIdentifier, ref.identifierId, i);
+        for (const cluster of neighbours.get(ref.identifierId) ?? []) uf.union(`r${i}`, `c${cluster}`);
+      } else if (ref.observedAt) {
+        push(byIp, ref.identifierId, { i, at: ref.observedAt.getTime() });
+      }
+    }
+  });
+  for (const members of byIdentifier.values())
+    for (const i of members.slice(1)) uf.union(`r${members[0]}`, `r${i}`);
+  for (const observations of byIp.values()) {
+    observations.sort((a, b) => a.at - b.at);
+    for (let k = 1; k < observations.length; k += 1) {
+      if (observations[k]!.at - observations[k - 1]!.at <= ipWindowMs)
+        uf.union(`r${observations[k - 1]!.i}`, `r${observations[k]!.i}`);
+    }
+  }
+
+  // Components: existing clusters they contain, and batch reports.
+  const components = new Map<string, { clusters: Set<string>; reports: number[] }>();
+  const component = (root: string) => {
+    let c = components.get(root);
+    if (!c) components.set(root, (c = { clusters: new Set(), reports: [] }));
+    return c;
+  };
+  batch.forEach((_, i) => component(uf.find(`r${i}`)).reports.push(i));
+  for (const cluster of seenClusters) component(uf.find(`c${cluster}`)).clusters.add(cluster);
+  const counts = await clusterCounts(client, [...seenClusters]);
+
+  const clusterIds: string[] = new Array<string>(batch.length);
+  const priorReports: number[] = new Array<number>(batch.length);
+  const sizes = new Map<string, number>();
+  const merges: { from: string; to: string }[] = [];
+  const fresh: { index: number; component: { clusters: Set<string>; reports: number[] } }[] = [];
+  for (const c of components.values()) {
+    if (c.clusters.size === 0) {
+      fresh.push({ index: c.reports[0]!, component: c });
+      continue;
+    }
+    const ranked = [...c.clusters].sort(
+      (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || Number(a) - Number(b),
+    );
+    const target = ranked[0]!;
+    const prior = ranked.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0);
+    for (const other of ranked.slice(1)) merges.push({ from: other, to: target });
+    for (const i of c.reports) {
+      clusterIds[i] = target;
+      priorReports[i] = prior;
+    }
+    sizes.set(target, prior + c.reports.length);
+  }
+  if (fresh.length) {
+    const ids = await client.query<{ id: string }>(
+      `SELECT nextval('report_cluster_id_seq')::text AS id FROM generate_series(1, $1)`,
+      [fresh.length],
+    );
+    fresh.forEach(({ component: c }, k) => {
+      const id = ids.rows[k]!.id;
+      for (const i of c.reports) {
+        clusterIds[i] = id;
+        priorReports[i] = 0;
+      }
+      sizes.set(id, c.reports.length);
+    });
+  }
+
+  await applyClusters(client, batch, clusterIds, sizes, merges);
+  return {
+    clusterIds,
+    priorReports,
+    sizes,
+    merged: merges.map((m) => m.from),
+    mergedInto: [...new Set(merges.map((m) => m.to))],
+  };
+}
+
+async function clusterCounts(client: pg.PoolClient, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const result = await client.query<{ id: string; report_count: number }>(
+    'SELECT id::text, report_count FROM report_cluster WHERE id = ANY($1::bigint[])',
+    [ids],
+  );
+  return new Map(result.rows.map((row) => [row.id, row.report_count]));
+}
+
+/** Writes merges (reports relabelled to the largest cluster) and the new cluster sizes. */
+async function applyClusters(
+  client: pg.PoolClient,
+  batch: BatchReport[],
+  clusterIds: string[],
+  sizes: Map<string, number>,
+  merges: { from: string; to: string }[],
+): Promise<void> {
+  if (merges.length) {
+    // The surviving cluster inherits the time span of those merged into it.
+    await client.query(
+      `UPDATE report_cluster t SET first_at = least(t.first_at, s.first_at), last_at = greatest(t.last_at, s.last_at)
+         FROM (SELECT m.target, min(c.first_at) AS first_at, max(c.last_at) AS last_at
+                 FROM unnest($1::bigint[], $2::bigint[]) AS m(source, target) JOIN report_cluster c ON c.id = m.source
+                GROUP BY m.target) s
+        WHERE t.id = s.target`,
+      [merges.map((m) => m.from), merges.map((m) => m.to)],
+    );
+    await client.query(
+      `UPDATE report r SET cluster_id = m.target FROM unnest($1::bigint[], $2::bigint[]) AS m(source, target) WHERE r.cluster_id = m.source`,
+      [merges.map((m) => m.from), merges.map((m) => m.to)],
+    );
+    await client.query('DELETE FROM report_cluster WHERE id = ANY($1::bigint[])', [
+      merges.map((m) => m.from),
+    ]);
+  }
+  const spans = new Map<string, { first: number; last: number }>();
+  batch.forEach((report, i) => {
+    const id = clusterIds[i]!;
+    const t = report.receivedAt.getTime();
+    const span = spans.get(id);
+    spans.set(
+      id,
+      span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t },
+    );
+  });
+  const ids = [...sizes.keys()];
+  await client.query(
+    `INSERT INTO report_cluster (id, report_count, first_at, last_at)
+     SELECT * FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::timestamptz[])
+     ON CONFLICT (id) DO UPDATE SET report_count = excluded.report_count,
+       first_at = least(report_cluster.first_at, excluded.first_at), last_at = greatest(report_cluster.last_at, excluded.last_at)`,
+    [
+      ids,
+      ids.map((id) => sizes.get(id)),
+      ids.map((id) => new Date(spans.get(id)!.first)),
+      ids.map((id) => new Date(spans.get(id)!.last)),
+    ],
+  );
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * When an identifier turns out to be a hub, the clusters it joined are recomputed from
+ * the identifiers that still link, and split where it was the only bridge. The largest
+ * part keeps the cluster id. Returns every cluster id that changed.
+ */
+export async function splitClustersAround(
+  client: pg.PoolClient,
+  hubIds: string[],
+  ipWindowMs: number,
+): Promise<string[]> {
+  if (hubIds.length === 0) return [];
+  const affected = await client.query<{ cluster_id: string }>(
+    `SELECT DISTINCT r.cluster_id::text FROM report_identifier ri JOIN report r ON r.id = ri.report_id WHERE ri.identifier_id = ANY($1::bigint[])`,
+    [hubIds],
+  );
+  const clusters = affected.rows.map((row) => row.cluster_id);
+  if (clusters.length === 0) return [];
+  const reports = await client.query<{ id: string; cluster_id: string }>(
+    'SELECT id::text, cluster_id::text FROM report WHERE cluster_id = ANY($1::bigint[])',
+    [clusters],
+  );
+  const links = await client.query<{
+    report_id: string;
+    identifier_id: string;
+    link_policy: string;
+    observed_at: Date | null;
+  }>(
+    `SELECT ri.report_id::text, ri.identifier_id::text, i.link_policy, ri.observed_at
+       FROM report_identifier ri JOIN identifier i ON i.id = ri.identifier_id
+       JOIN report r ON r.id = ri.report_id
+      WHERE r.cluster_id = ANY($1::bigint[]) AND NOT i.is_hub AND i.link_policy <> 'never'`,
+    [clusters],
+  );
+  const uf = new UnionFind();
+  for (const report of reports.rows) uf.find(report.id);
+  const shared = new Map<string, string[]>();
+  const observed = new Map<string, { report: string; at: number }[]>();
+  for (const link of links.rows) {
+    if (link.link_policy === 'links') push(shared, link.identifier_id, link.report_id);
+    else if (link.observed_at)
+      push(observed, link.identifier_id, { report: link.report_id, at: link.observed_at.getTime() });
+  }
+  for (const members of shared.values()) for (const id of members.slice(1)) uf.union(members[0]!, id);
+  for (const list of observed.values()) {
+    list.sort((a, b) => a.at - b.at);
+    for (let k = 1; k < list.length; k += 1)
+      if (list[k]!.at - list[k - 1]!.at <= ipWindowMs) uf.union(list[k - 1]!.report, list[k]!.report);
+  }
+
+  const moves: { report: string; cluster: string }[] = [];
+  const changed = new Set<string>();
+  for (const cluster of clusters) {
+    const members = reports.rows.filter((r) => r.cluster_id === cluster);
+    const parts = new Map<string, string[]>();
+    for (const member of members) push(parts, uf.find(member.id), member.id);
+    if (parts.size <= 1) continue;
+    changed.add(cluster);
+    const ordered = [...parts.values()].sort((a, b) => b.length - a.length);
+    const ids = await client.query<{ id: string }>(
+      `SELECT nextval('report_cluster_id_seq')::text AS id FROM generate_series(1, $1)`,
+      [ordered.length - 1],
+    );
+    ordered.slice(1).forEach((part, k) => {
+      const id = ids.rows[k]!.id;
+      changed.add(id);
+      for (const report of part) moves.push({ report, cluster: id });
+    });
+  }
+  if (moves.length === 0) return [];
+  await client.query(
+    'UPDATE report r SET cluster_id = m.cluster FROM unnest($1::bigint[], $2::bigint[]) AS m(id, cluster) WHERE r.id = m.id',
+    [moves.map((m) => m.report), moves.map((m) => m.cluster)],
+  );
+  await client.query(
+    `INSERT INTO report_cluster (id, report_count, first_at, last_at)
+     SELECT cluster_id, count(*), min(received_at), max(received_at) FROM report WHERE cluster_id = ANY($1::bigint[]) GROUP BY cluster_id
+     ON CONFLICT (id) DO UPDATE SET report_count = excluded.report_count, first_at = excluded.first_at, last_at = excluded.last_at`,
+    [[...changed]],
+  );
+  return [...changed];
+}

@@ -1,0 +1,323 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { ParsedItem, ReportFormat } from '@bantay/core/intake/report';
+import { recordAudit, type AuditContext } from '../audit/record';
+import type { AppDeps } from '../platform/deps';
+import { copyRows, type CopyValue } from '../platform/db/copy';
+import type { KnownContent } from './known-content';
+import { prepareReport, type PrepareServices, type PreparedReport } from './prepare';
+import { storeBatch, type StoreSettings } from './store';
+
+export type IntakeServices = {
+  prepare: PrepareServices;
+  knownContent: KnownContent;
+  settings(): Promise<StoreSettings>;
+};
+
+export type ImportMeta = {
+  channel: 'cli' | 'upload' | 'api';
+  format: ReportFormat;
+  source: string;
+  fileName?: string;
+};
+
+export type QuarantinedItem = {
+  id: string;
+  index: number;
+  externalId?: string;
+  code: string;
+  message: string;
+  path?: string;
+  line?: number;
+};
+
+export type ImportSummary = {
+  importId: string;
+  stored: number;
+  duplicates: number;
+  quarantined: number;
+  /** The first quarantined items with their reasons (all are in the quarantine). */
+  problems: QuarantinedItem[];
+  /** Ids of the stored reports, when there are few (API submissions). */
+  reportIds: string[];
+  elapsedMs: number;
+};
+
+export type ImportProgress = { processed: number; stored: number; duplicates: number; quarantined: number };
+
+export const quarantineContext = (id: string) => `intake_quarantine:${id}`;
+
+const BATCH = 1000;
+const PROBLEMS_KEPT = 100;
+
+/**
+ * Imports a stream of parsed items: each batch commits as a whole (reports, identifiers,
+ * files, documents, clusters, quarantine rows), so a killed import re-run to the end leaves
+ * exactly the unique reports: what was committed is found as duplicates, the rest is stored.
+ * The next batch is prepared while the previous one commits.
+ */
+export async function runImport(
+  deps: AppDeps,
+  services: IntakeServices,
+  items: AsyncIterable<ParsedItem>,
+  meta: ImportMeta,
+  audit: AuditContext,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportSummary> {
+  const started = performance.now();
+  const importId = randomUUID();
+  await deps.db
+    .insertInto('intake_import')
+    .values({
+      id: importId,
+      channel: meta.channel,
+      format: meta.format,
+      source: meta.source,
+      file_name: meta.fileName ?? null,
+      started_at: audit.now,
+      finished_at: null,
+      status: 'running',
+      error: null,
+      created_by: audit.actorId,
+      actor_label: audit.actorEmail,
+    })
+    .execute();
+  const summary: ImportSummary = {
+    importId,
+    stored: 0,
+    duplicates: 0,
+    quarantined: 0,
+    problems: [],
+    reportIds: [],
+    elapsedMs: 0,
+  };
+  const settings = await services.settings();
+  let processed = 0;
+  let pending: Promise<void> = Promise.resolve();
+  let batch: ParsedItem[] = [];
+
+  const flush = async (items: ParsedItem[]) => {
+    const prepared = prepareItems(items, services.prepare);
+    await pending;
+    pending = commitBatch(deps, services, prepared, {
+      importId,
+      meta,
+      settings,
+      summary,
+      now: deps.clock(),
+    }).then(() => {
+      processed += items.length;
+      onProgress?.({
+        processed,
+        stored: summary.stored,
+        duplicates: summary.duplicates,
+        quarantined: summary.quarantined,
+      });
+    });
+  };
+
+  try {
+    for await (const item of items) {
+      batch.push(item);
+      if (batch.length >= BATCH) {
+        await flush(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) await flush(batch);
+    await pending;
+  } catch (error) {
+    await pending.catch(() => undefined);
+    await finishImport(
+      deps,
+      importId,
+      summary,
+      audit,
+      meta,
+      error instanceof Error ? error.message : String(error),
+    );
+    throw error;
+  }
+  summary.elapsedMs = Math.round(performance.now() - started);
+  await finishImport(deps, importId, summary, audit, meta, null);
+  return summary;
+}
+
+type PreparedBatch = {
+  reports: PreparedReport[];
+  problems: Extract<ParsedItem, { ok: false }>[];
+  duplicatesInBatch: number;
+};
+
+function prepareItems(items: ParsedItem[], services: PrepareServices): PreparedBatch {
+  const reports: PreparedReport[] = [];
+  const problems: Extract<ParsedItem, { ok: false }>[] = [];
+  const seen = new Set<string>();
+  let duplicatesInBatch = 0;
+  for (const item of items) {
+    if (!item.ok) {
+      problems.push(item);
+      continue;
+    }
+    const key = `${item.draft.source}\u0000${item.draft.externalId}`;
+    if (seen.has(key)) {
+      duplicatesInBatch += 1;
+      continue;
+    }
+    seen.add(key);
+    reports.push(prepareReport(item.draft, item.raw, services));
+  }
+  return { reports, problems, duplicatesInBatch };
+}
+
+async function commitBatch(
+  deps: AppDeps,
+  services: IntakeServices,
+  batch: PreparedBatch,
+  context: { importId: string; meta: ImportMeta; settings: StoreSettings; summary: ImportSummary; now: Date },
+): Promise<void> {
+  const client = await deps.pool.connect();
+  try {
+    await client.query('BEGIN');
+    const quarantined = await quarantine(client, deps, batch.problems, context);
+    const candidates = batch.reports;
+    const existing = candidates.length
+      ? await client.query<{ source: string; external_id: string }>(
+          `SELECT source, external_id FROM report WHERE (source, external_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+          [candidates.map((r) => r.draft.source), candidates.map((r) => r.draft.externalId)],
+        )
+      : { rows: [] };
+    const known = new Set(existing.rows.map((row) => `${row.source}\u0000${row.external_id}`));
+    const fresh = candidates.filter((r) => !known.has(`${r.draft.source}\u0000${r.draft.externalId}`));
+    const matches = await services.knownContent.classify(
+      client,
+      fresh.map((r) => r.draft.files),
+    );
+    const stored = fresh.length
+      ? await storeBatch(
+          client,
+          fresh.map((report, i) => ({ report, matches: matches[i] ?? [] })),
+          {
+            importId: context.importId,
+            receivedAt: context.now,
+            now: context.now,
+            cipher: deps.cipher,
+            settings: context.settings,
+          },
+        )
+      : [];
+    const duplicates = batch.duplicatesInBatch + batch.reports.length - fresh.length;
+    await client.query(
+      'UPDATE intake_import SET stored = stored + $2, duplicates = duplicates + $3, quarantined = quarantined + $4 WHERE id = $1',
+      [context.importId, stored.length, duplicates, quarantined.length],
+    );
+    await client.query('COMMIT');
+    const summary = context.summary;
+    summary.stored += stored.length;
+    summary.duplicates += duplicates;
+    summary.quarantined += quarantined.length;
+    for (const item of quarantined) if (summary.problems.length < PROBLEMS_KEPT) summary.problems.push(item);
+    if (summary.reportIds.length < 1000)
+      summary.reportIds.push(...stored.slice(0, 1000 - summary.reportIds.length).map((s) => s.id));
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Keeps each rejected document, encrypted (it may name a child), with its reason and place. */
+async function quarantine(
+  client: pg.PoolClient,
+  deps: AppDeps,
+  problems: Extract<ParsedItem, { ok: false }>[],
+  context: { importId: string; meta: ImportMeta; now: Date },
+): Promise<QuarantinedItem[]> {
+  if (problems.length === 0) return [];
+  const items: QuarantinedItem[] = [];
+  const rows: CopyValue[][] = problems.map((problem) => {
+    const id = randomUUID();
+    const raw = Buffer.from(problem.raw, 'utf8');
+    items.push({
+      id,
+      index: problem.index,
+      externalId: problem.externalId,
+      code: problem.problem.code,
+      message: problem.problem.message,
+      path: problem.problem.path,
+      line: problem.problem.line,
+    });
+    return [
+      id,
+      context.importId,
+      context.meta.format,
+      context.meta.source,
+      problem.index,
+      problem.externalId ?? null,
+      problem.problem.code,
+      problem.problem.message,
+      problem.problem.path ?? null,
+      problem.problem.line ?? null,
+      problem.problem.column ?? null,
+      createHash('sha256').update(raw).digest(),
+      deps.cipher.encrypt(raw, quarantineContext(id)),
+      context.now,
+    ];
+  });
+  await copyRows(
+    client,
+    'intake_quarantine',
+    [
+      'id',
+      'import_id',
+      'format',
+      'source',
+      'item_index',
+      'external_id',
+      'code',
+      'message',
+      'path',
+      'line',
+      'col',
+      'sha256',
+      'content',
+      'created_at',
+    ],
+    rows,
+  );
+  return items;
+}
+
+async function finishImport(
+  deps: AppDeps,
+  importId: string,
+  summary: ImportSummary,
+  audit: AuditContext,
+  meta: ImportMeta,
+  error: string | null,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('intake_import')
+      .set({ status: error ? 'failed' : 'completed', finished_at: deps.clock(), error })
+      .where('id', '=', importId)
+      .execute();
+    await recordAudit(trx, audit, {
+      action: 'intake.imported',
+      outcome: error ? 'failure' : 'success',
+      recordType: 'intake_import',
+      recordId: importId,
+      details: {
+        channel: meta.channel,
+        format: meta.format,
+        source: meta.source,
+        file: meta.fileName ?? null,
+        stored: summary.stored,
+        duplicates: summary.duplicates,
+        quarantined: summary.quarantined,
+        ...(error ? { error } : {}),
+      },
+    });
+  });
+}

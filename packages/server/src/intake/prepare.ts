@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { linkPolicy, normaliseIdentifier, type NormalisedIdentifier } from '@bantay/core/identifiers/index';
+import type { LocationHint, PersonRole, RawIdentifier, ReportDraft } from '@bantay/core/intake/report';
+import type { IpLocator } from '../geo/ip-location';
+import type { PsgcDirectory } from '../geo/psgc';
+
+/** One identifier occurrence in a report, normalised, with where it came from. */
+export type IdentifierOccurrence = {
+  normalised: NormalisedIdentifier;
+  policy: 'links' | 'windowed' | 'never';
+  role: PersonRole | 'file';
+  personIndex: number;
+};
+
+export type ReportLocation = {
+  countryCodes: string[];
+  regionCode: string | null;
+  provinceCode: string | null;
+  source: string | null;
+  confidence: 'high' | 'medium' | 'low' | null;
+  /** Where a Philippine link was found for an offender or a victim. */
+  philippineNexus: string[];
+};
+
+/** A draft made ready to store: identifiers normalised, location resolved, facts gathered. */
+export type PreparedReport = {
+  draft: ReportDraft;
+  raw: string;
+  sha256: Buffer;
+  occurrences: IdentifierOccurrence[];
+  /** Identifiers that could not be normalised: kept in the original, counted here. */
+  rejectedIdentifiers: number;
+  location: ReportLocation;
+  flags: string[];
+  youngestVictimAge?: number;
+  paymentIdentifierCount: number;
+};
+
+export type PrepareServices = { locator: IpLocator | null; psgc: PsgcDirectory };
+
+const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
+
+export function prepareReport(draft: ReportDraft, raw: string, services: PrepareServices): PreparedReport {
+  const occurrences: IdentifierOccurrence[] = [];
+  let rejectedIdentifiers = 0;
+  const add = (identifier: RawIdentifier, role: IdentifierOccurrence['role'], personIndex: number) => {
+    const normalised = normaliseIdentifier(identifier, { defaultCountry: 'PH' });
+    if ('rejected' in normalised) {
+      rejectedIdentifiers += 1;
+      return;
+    }
+    occurrences.push({ normalised, policy: linkPolicy(normalised), role, personIndex });
+  };
+  draft.persons.forEach((person, index) =>
+    person.identifiers.forEach((identifier) => add(identifier, person.role, index)),
+  );
+  draft.files.forEach((file) => file.identifiers.forEach((identifier) => add(identifier, 'file', -1)));
+
+  const fileAnnotations = new Set(draft.files.flatMap((file) => file.annotations));
+  const flags: string[] = [...fileAnnotations];
+  if (draft.files.some((file) => file.viewedByEsp === false)) flags.push('unviewed_files');
+  if (rejectedIdentifiers > 0) flags.push('unparsed_identifiers');
+  const victimAges = draft.persons
+    .filter((p) => p.role === 'victim' && p.ageYears !== undefined)
+    .map((p) => p.ageYears!);
+
+  return {
+    draft,
+    raw,
+    sha256: createHash('sha256').update(raw, 'utf8').digest(),
+    occurrences,
+    rejectedIdentifiers,
+    location: locate(draft, occurrences, services),
+    flags,
+    youngestVictimAge: victimAges.length ? Math.min(...victimAges) : undefined,
+    paymentIdentifierCount: occurrences.filter((o) => o.normalised.kind === 'payment_account').length,
+  };
+}
+
+type Candidate = {
+  regionCode: string | null;
+  provinceCode: string | null;
+  source: string;
+  confidence: 'high' | 'medium' | 'low';
+};
+
+/**
+ * Country, region and province, with the source and confidence of the best clue:
+ * a verified estimated location, then an address, then IP geolocation, then an unverified
+ * estimate; a phone number gives the country only.
+ */
+function locate(
+  draft: ReportDraft,
+  occurrences: IdentifierOccurrence[],
+  { locator, psgc }: PrepareServices,
+): ReportLocation {
+  const countries = new Set<string>();
+  const nexus = new Set<string>();
+  const candidates: Candidate[] = [];
+  const offenderOrVictim = (role: IdentifierOccurrence['role']) =>
+    role === 'reported' || role === 'victim' || role === 'associated';
+
+  const fromHint = (hint: LocationHint, role: PersonRole | 'report') => {
+    if (hint.countryCode) countries.add(hint.countryCode.toUpperCase());
+    if (hint.countryCode && hint.countryCode.toUpperCase() !== 'PH') return;
+    const regionCode = psgc.region(hint.region);
+    const province = psgc.province(hint.region, null) ?? null;
+    const place = psgc.place(hint.city, regionCode ?? province?.regionCode, province?.code);
+    const region = regionCode ?? province?.regionCode ?? place?.regionCode ?? null;
+    if (!region && hint.countryCode?.toUpperCase() !== 'PH') return;
+    if (role !== 'recipient') nexus.add(hint.source === 'address' ? 'address' : 'estimated_location');
+    candidates.push({
+      regionCode: region,
+      provinceCode: place?.provinceCode ?? province?.code ?? null,
+      source: hint.source,
+      confidence:
+        hint.source === 'estimated_location' ? (hint.verified ? 'high' : 'low') : place ? 'high' : 'medium',
+    });
+  };
+  draft.locations.forEach((hint) => fromHint(hint, 'report'));
+  draft.persons.forEach((person) => person.locations.forEach((hint) => fromHint(hint, person.role)));
+
+  for (const occurrence of occurrences) {
+    const id = occurrence.normalised;
+    if (id.kind === 'phone' && id.countryCode) {
+      countries.add(id.countryCode);
+      if (id.countryCode === 'PH' && offenderOrVictim(occurrence.role)) nexus.add('phone');
+    }
+    if (
+      id.kind === 'ip' &&
+      locator &&
+      !id.flags.some((f) => f === 'cgnat' || f === 'private' || f === 'reserved')
+    ) {
+      const where = locator.locate(id.value);
+      if (!where) continue;
+      countries.add(where.countryCode);
+      if (where.countryCode !== 'PH') continue;
+      if (offenderOrVictim(occurrence.role) || occurrence.role === 'file') nexus.add('ip');
+      const regionCode = psgc.region(where.region);
+      const place = psgc.place(where.city, regionCode);
+      candidates.push({
+        regionCode,
+        provinceCode: place?.provinceCode ?? null,
+        source: 'ip',
+        confidence: place ? 'medium' : 'low',
+      });
+    }
+  }
+
+  const best = candidates
+    .filter((c) => c.regionCode)
+    .sort(
+      (a, b) =>
+        CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] ||
+        Number(Boolean(b.provinceCode)) - Number(Boolean(a.provinceCode)),
+    )[0];
+  return {
+    countryCodes: [...countries].sort(),
+    regionCode: best?.regionCode ?? null,
+    provinceCode: best?.provinceCode ?? null,
+    source: best?.source ?? (countries.has('PH') ? 'phone' : null),
+    confidence: best?.confidence ?? (countries.has('PH') ? 'low' : null),
+    philippineNexus: [...nexus].sort(),
+  };
+}

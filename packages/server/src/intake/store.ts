@@ -1,0 +1,331 @@
+import { compressSync } from 'lz4-napi';
+import type pg from 'pg';
+import { scoreReport, type PriorityFacts, type PriorityWeights } from '@bantay/core/triage/priority';
+import type { FieldCipher } from '../platform/crypto/field-cipher';
+import { copyRows, type CopyValue } from '../platform/db/copy';
+import type { FileMatch } from './known-content';
+import { assignClusters, splitClustersAround, type BatchReport } from './linking';
+import type { PreparedReport } from './prepare';
+import { rescoreClusters } from './rescore';
+
+export type StoreSettings = { weights: PriorityWeights; hubThreshold: number; ipWindowMs: number };
+
+export type StoredReport = {
+  id: string;
+  externalId: string;
+  clusterId: string;
+  score: number;
+  level: number;
+};
+
+export const documentContext = (reportId: string) => `report_document:${reportId}`;
+
+/** Serialises batch writers: identifier counts, cluster merges and splits stay consistent. */
+const INTAKE_LOCK = 7021179406330841;
+/** Cluster sizes at which the cluster and prior-report points step up (see scoreReport). */
+const CLUSTER_STEPS = [2, 3, 5, 10, 20];
+
+/**
+ * Stores one batch of new reports in the caller's open transaction: identifiers upserted
+ * (counted, hubs marked), clusters assigned, scores computed, then every row by COPY.
+ */
+export async function storeBatch(
+  client: pg.PoolClient,
+  batch: { report: PreparedReport; matches: FileMatch[] }[],
+  context: {
+    importId: string | null;
+    receivedAt: Date;
+    now: Date;
+    cipher: FieldCipher;
+    settings: StoreSettings;
+  },
+): Promise<StoredReport[]> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [INTAKE_LOCK]);
+  // A batch lost to a server crash is found missing and stored again by a re-run.
+  await client.query('SET LOCAL synchronous_commit = off');
+  const ids = (
+    await client.query<{ id: string }>(
+      `SELECT nextval('report_id_seq')::text AS id FROM generate_series(1, $1)`,
+      [batch.length],
+    )
+  ).rows.map((row) => row.id);
+
+  // Distinct identifiers of the batch, with how many batch reports carry each.
+  const distinct = new Map<
+    string,
+    {
+      kind: string;
+      matchKey: string;
+      value: string;
+      platform: string | null;
+      country: string | null;
+      flags: string[];
+      policy: string;
+      reports: Set<number>;
+    }
+  >();
+  batch.forEach(({ report }, i) => {
+    for (const { normalised: n, policy } of report.occurrences) {
+      const key = `${n.kind}\u0000${n.matchKey}`;
+      const entry = distinct.get(key);
+      if (entry) entry.reports.add(i);
+      else
+        distinct.set(key, {
+          kind: n.kind,
+          matchKey: n.matchKey,
+          value: n.value,
+          platform: n.platform ?? null,
+          country: n.countryCode ?? null,
+          flags: n.flags,
+          policy,
+          reports: new Set([i]),
+        });
+    }
+  });
+  const entries = [...distinct.values()];
+  const upserted = await client.query<{
+    id: string;
+    kind: string;
+    match_key: string;
+    is_hub: boolean;
+    report_count: number;
+    hub_reason: string | null;
+  }>(
+    `INSERT INTO identifier AS i (kind, match_key, value, platform, country_code, flags, link_policy, report_count, is_hub, hub_reason)
+     SELECT k, m, v, p, c, CASE WHEN f = '' THEN '{}'::text[] ELSE string_to_array(f, ',') END, lp, n,
+            (f LIKE '%placeholder%' OR n > $9), CASE WHEN f LIKE '%placeholder%' THEN 'placeholder' WHEN n > $9 THEN 'common' END
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[]) AS u(k, m, v, p, c, f, lp, n)
+     ON CONFLICT (kind, match_key) DO UPDATE SET
+       report_count = i.report_count + excluded.report_count,
+       is_hub = i.is_hub OR i.report_count + excluded.report_count > $9,
+       hub_reason = coalesce(i.hub_reason, CASE WHEN i.report_count + excluded.report_count > $9 THEN 'common' END)
+     RETURNING id::text, kind, match_key, is_hub, report_count, hub_reason`,
+    [
+      entries.map((e) => e.kind),
+      entries.map((e) => e.matchKey),
+      entries.map((e) => e.value),
+      entries.map((e) => e.platform),
+      entries.map((e) => e.country),
+      entries.map((e) => e.flags.join(',')),
+      entries.map((e) => e.policy),
+      entries.map((e) => e.reports.size),
+      context.settings.hubThreshold,
+    ],
+  );
+  const byKey = new Map(upserted.rows.map((row) => [`${row.kind}\u0000${row.match_key}`, row]));
+  const becameHub = upserted.rows
+    .filter(
+      (row) =>
+        row.is_hub &&
+        row.hub_reason === 'common' &&
+        row.report_count - (distinct.get(`${row.kind}\u0000${row.match_key}`)?.reports.size ?? 0) <=
+          context.settings.hubThreshold,
+    )
+    .map((row) => row.id);
+
+  const linkBatch: BatchReport[] = batch.map(({ report }) => ({
+    receivedAt: context.receivedAt,
+    refs: report.occurrences.flatMap((o) => {
+      const row = byKey.get(`${o.normalised.kind}\u0000${o.normalised.matchKey}`);
+      if (!row || row.is_hub || o.policy === 'never') return [];
+      return [{ identifierId: row.id, policy: o.policy, observedAt: o.normalised.observedAt }];
+    }),
+  }));
+  const clusters = await assignClusters(client, linkBatch, context.settings.ipWindowMs);
+
+  const stored: StoredReport[] = [];
+  const reportRows: CopyValue[][] = [];
+  const documentRows: CopyValue[][] = [];
+  const identifierRows: CopyValue[][] = [];
+  const fileRows: CopyValue[][] = [];
+  batch.forEach(({ report, matches }, i) => {
+    const id = ids[i]!;
+    const draft = report.draft;
+    const clusterId = clusters.clusterIds[i]!;
+    // When Bantay received it: the queue clock starts here (the sender's own date stays in the document).
+    const receivedAt = context.receivedAt;
+    const known = matches.filter((m) => m.kind !== null);
+    const facts: PriorityFacts = {
+      escalated: Boolean(draft.escalationReason),
+      reportAnnotations: draft.annotations,
+      fileAnnotations: report.flags,
+      youngestVictimAge: report.youngestVictimAge,
+      fileCount: draft.files.length,
+      newFileCount: draft.files.length - known.length,
+      philippineNexus: report.location.philippineNexus,
+      paymentIdentifierCount: report.paymentIdentifierCount,
+      linkedToFlaggedRecipient: false,
+      clusterSize: clusters.sizes.get(clusterId) ?? 1,
+      priorReports: clusters.priorReports[i] ?? 0,
+      incidentAt: draft.incidentAt,
+      receivedAt,
+      now: context.now,
+    };
+    const priority = scoreReport(facts, context.settings.weights);
+    stored.push({
+      id,
+      externalId: draft.externalId,
+      clusterId,
+      score: priority.score,
+      level: priority.level,
+    });
+    reportRows.push([
+      id,
+      draft.source,
+      draft.externalId,
+      draft.format,
+      draft.sourceKind,
+      context.importId,
+      receivedAt,
+      draft.incidentAt ?? null,
+      draft.incidentType,
+      draft.platform ?? null,
+      draft.escalationReason ?? null,
+      draft.annotations,
+      report.flags,
+      draft.summary ?? null,
+      draft.files.length,
+      known.length,
+      draft.files.length - known.length,
+      [...new Set(known.map((m) => m.category).filter((c): c is number => c !== null))].sort(),
+      report.location.countryCodes,
+      report.location.regionCode,
+      report.location.provinceCode,
+      report.location.source,
+      report.location.confidence,
+      clusterId,
+      priority.score,
+      priority.level,
+      { json: priority.reasons },
+      { json: storedFacts(facts) },
+    ]);
+    const compressed = compressSync(Buffer.from(report.raw, 'utf8'));
+    documentRows.push([
+      id,
+      report.sha256,
+      Buffer.byteLength(report.raw, 'utf8'),
+      context.cipher.encrypt(compressed, documentContext(id)),
+    ]);
+    for (const o of report.occurrences) {
+      const row = byKey.get(`${o.normalised.kind}\u0000${o.normalised.matchKey}`)!;
+      identifierRows.push([
+        id,
+        row.id,
+        o.role,
+        o.personIndex,
+        o.normalised.raw,
+        o.normalised.observedAt ?? null,
+        o.normalised.port ?? null,
+        o.normalised.event ?? null,
+      ]);
+    }
+    draft.files.forEach((file, index) => {
+      const hash = (type: string) => {
+        const value = file.hashes.find((h) => h.type === type)?.value;
+        return value ? Buffer.from(value, 'hex') : null;
+      };
+      const match = matches[index];
+      fileRows.push([
+        id,
+        index,
+        file.fileId ?? null,
+        file.originalFileName ?? null,
+        file.viewedByEsp ?? null,
+        file.publiclyAvailable ?? null,
+        file.annotations,
+        file.industryClassification ?? null,
+        hash('md5'),
+        hash('sha1'),
+        hash('sha256'),
+        hash('pdq'),
+        file.hashes.find((h) => h.type === 'pdq')?.quality ?? null,
+        match?.kind ?? null,
+        match?.distance ?? null,
+        match?.category ?? null,
+        match?.series ?? null,
+      ]);
+    });
+  });
+
+  await copyRows(client, 'report', REPORT_COLUMNS, reportRows);
+  await copyRows(client, 'report_document', ['report_id', 'sha256', 'byte_size', 'content'], documentRows);
+  await copyRows(
+    client,
+    'report_identifier',
+    ['report_id', 'identifier_id', 'role', 'person_index', 'raw', 'observed_at', 'port', 'event'],
+    identifierRows,
+  );
+  await copyRows(client, 'report_file', FILE_COLUMNS, fileRows);
+
+  const split = await splitClustersAround(client, becameHub, context.settings.ipWindowMs);
+  // Older reports change score only when their cluster crossed a step, merged or split.
+  const before = new Map(clusters.clusterIds.map((id, i) => [id, clusters.priorReports[i] ?? 0]));
+  const stepped = [...clusters.sizes].filter(
+    ([id, size]) =>
+      CLUSTER_STEPS.some((t) => (before.get(id) ?? 0) < t && size >= t) && (before.get(id) ?? 0) > 0,
+  );
+  const merged = new Set(clusters.mergedInto);
+  await rescoreClusters(client, [...new Set([...stepped.map(([id]) => id), ...merged, ...split])], {
+    weights: context.settings.weights,
+    now: context.now,
+    exclude: ids,
+  });
+  return stored;
+}
+
+const REPORT_COLUMNS = [
+  'id',
+  'source',
+  'external_id',
+  'format',
+  'source_kind',
+  'import_id',
+  'received_at',
+  'incident_at',
+  'incident_type',
+  'platform',
+  'escalation_reason',
+  'annotations',
+  'flags',
+  'summary',
+  'file_count',
+  'known_file_count',
+  'new_file_count',
+  'known_categories',
+  'country_codes',
+  'region_code',
+  'province_code',
+  'location_source',
+  'location_confidence',
+  'cluster_id',
+  'priority_score',
+  'priority_level',
+  'priority_reasons',
+  'priority_facts',
+] as const;
+
+const FILE_COLUMNS = [
+  'report_id',
+  'file_index',
+  'file_id',
+  'original_name',
+  'viewed_by_esp',
+  'publicly_available',
+  'annotations',
+  'classification',
+  'md5',
+  'sha1',
+  'sha256',
+  'pdq',
+  'pdq_quality',
+  'match_kind',
+  'match_distance',
+  'match_category',
+  'match_series',
+] as const;
+
+/** The facts kept with a report; cluster size, prior reports and the clock are recomputed when rescoring. */
+export function storedFacts(facts: PriorityFacts): Record<string, unknown> {
+  const { clusterSize: _c, priorReports: _p, now: _n, ...kept } = facts;
+  return kept;
+}
