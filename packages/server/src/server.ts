@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { pruneAuthTables } from './auth/service';
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail, seedDemo } from './demo/seed';
+import { seedDemoReports } from './demo/reports';
+import { intakeServices } from './intake/services';
 import { openPlatform } from './platform/bootstrap';
 import type { Config } from './platform/config';
 import { buildApp } from './platform/http/app';
@@ -18,7 +20,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const platform = await openPlatform(config, { log });
   try {
-    if (config.demo) await seedDemo(platform.deps);
+    if (config.demo) {
+      await seedDemo(platform.deps);
+      const { reports } = await seedDemoReports(platform.deps, await intakeServices(platform.deps));
+      if (reports) log(`seeded ${reports} synthetic demo reports`);
+    }
     const { app } = await buildApp(platform.deps);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();

@@ -45,7 +45,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
   const template = `bantay_template_${suffix}`;
-  const appRole = 'bantay_test_app';
+  // One role per setup: vitest runs a setup per project, and they must not reset each other's password.
+  const appRole = `bantay_test_app_${suffix}`;
   const appPassword = randomBytes(18).toString('base64url');
 
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -66,6 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     await dropDatabases(adminUrl, suffix);
+    await dropRole(adminUrl, appRole);
     await cluster?.stop();
     if (baseDir) fs.rmSync(baseDir, { recursive: true, force: true });
   };
@@ -76,6 +78,16 @@ async function markTemplate(adminUrl: string, template: string): Promise<void> {
   await client.connect();
   await client.query(`ALTER DATABASE ${template} WITH ALLOW_CONNECTIONS false`);
   await client.end();
+}
+
+async function dropRole(adminUrl: string, role: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP ROLE IF EXISTS ${client.escapeIdentifier(role)}`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Drops the template and every test database this run made (they share its suffix). */

@@ -3,7 +3,7 @@ import type { ReferralInput } from '@bantay/core/intake/parsers/referral-schema'
 import type { ReportFormat } from '@bantay/core/intake/report';
 import { systemContext } from '../src/audit/record';
 import { runImport, type ImportSummary } from '../src/intake/pipeline';
-import { intakeServices } from '../src/intake/routes';
+import { intakeServices } from '../src/intake/services';
 import type { AppDeps } from '../src/platform/deps';
 
 async function* chunks(text: string): AsyncGenerator<string> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseVicsJson } from '../hashes/vics';
 import { generateKnownHashSet, knownHash, nearPdq, pdqDistance, vicsJson, type VicsMedia } from './hash-sets';
 import { Random } from './random';
 
@@ -55,6 +56,32 @@ describe('the known hash set', () => {
       '@odata.context': document['@odata.context'],
       value: [],
     });
+  });
+
+  it('reads back through the VICS reader as the same hashes and verdicts', async () => {
+    const set = [...generateKnownHashSet({ seed: 'vic', count: 600 })];
+    const read = [];
+    for await (const result of parseVicsJson(
+      (async function* () {
+        yield* vicsJson(set);
+      })(),
+    ))
+      read.push(result);
+    expect(read).toEqual(
+      set.map((hash) => ({
+        ok: true,
+        index: hash.index,
+        hash: {
+          md5: hash.md5,
+          sha1: hash.sha1,
+          pdq: hash.pdq,
+          category: hash.category,
+          ...(hash.series ? { series: hash.series } : {}),
+          victimIdentified: hash.victimIdentified,
+          sourceId: String(hash.index + 1),
+        },
+      })),
+    );
   });
 
   it('makes near-duplicate PDQ hashes exactly the asked number of bits away', () => {

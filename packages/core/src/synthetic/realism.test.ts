@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isRejection, normaliseIdentifier } from '../identifiers';
 import type { RawIdentifier, ReportDraft } from '../intake/report';
 import { generateKnownHashSet, knownHash, pdqDistance } from './hash-sets';
 import { generateReports, type SyntheticReport } from './reports';
@@ -108,6 +109,24 @@ describe('realism of 20 000 synthetic reports', { timeout: 60_000 }, () => {
     // Hubs would chain unrelated rings together: that is what the linker's hub rules are for.
     const withHubs = clusterSizes(drafts, () => false);
     expect(withHubs[0]!).toBeGreaterThan(largest * 2);
+  });
+
+  it("give identifiers that Bantay's normaliser accepts, flagging carrier NAT, proxies and placeholders", () => {
+    const flags = new Set<string>();
+    for (const draft of drafts.slice(0, 3000)) {
+      const identifiers = [
+        ...draft.persons.flatMap((p) => p.identifiers),
+        ...draft.files.flatMap((f) => f.identifiers),
+      ];
+      for (const identifier of identifiers) {
+        const result = normaliseIdentifier(identifier);
+        if (isRejection(result)) throw new Error(`${identifier.kind} ${identifier.value}: ${result.reason}`);
+        for (const flag of result.flags) flags.add(`${identifier.kind}:${flag}`);
+      }
+    }
+    expect([...flags]).toEqual(
+      expect.arrayContaining(['ip:cgnat', 'ip:proxy', 'email:placeholder', 'phone:mobile']),
+    );
   });
 
   it('put hub identifiers in about 2 % of reports', () => {

@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { recordAudit } from '../audit/record';
 import { verifyAuditChain } from '../audit/verify';
+import { seedDemoReports } from '../demo/reports';
 import { seedDemo } from '../demo/seed';
+import { intakeServices } from '../intake/services';
 import { loadConfig } from '../platform/config';
 import { rotateEncryptedColumns } from '../platform/crypto/encrypted-columns';
 import { generateKey } from '../platform/crypto/keys';
@@ -28,7 +30,12 @@ export function systemCommands(program: Command): void {
     .action(async () => {
       await withPlatform(async (platform) => {
         const { created } = await seedDemo(platform.deps);
-        console.log(created ? `Created ${created} demo records.` : 'Demo data already present.');
+        const { reports } = await seedDemoReports(platform.deps, await intakeServices(platform.deps));
+        console.log(
+          created || reports
+            ? `Created ${created} demo accounts and organisations, ${reports} synthetic reports.`
+            : 'Demo data already present.',
+        );
       });
     });
 

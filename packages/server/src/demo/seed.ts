@@ -54,8 +54,9 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     units: ['Protective services'],
   },
   { code: 'DEMO-SHELTER', name: 'Haven Girls Shelter (demo)', kind: 'shelter', country: 'PH', units: [] },
+  // Its code is the sender code of the demo referrals from Australia, whose status it follows.
   {
-    code: 'DEMO-LIAISON',
+    code: 'AU-ACCCE-DEMO',
     name: 'Foreign Police Liaison Office (demo)',
     kind: 'foreign_agency',
     country: 'AU',
@@ -88,7 +89,7 @@ export const DEMO_USERS: { role: Role; organisation: string; unit: string | null
     unit: 'Programme office',
     name: 'Demo Programme Manager',
   },
-  { role: 'foreign_liaison', organisation: 'DEMO-LIAISON', unit: null, name: 'Demo Foreign Liaison' },
+  { role: 'foreign_liaison', organisation: 'AU-ACCCE-DEMO', unit: null, name: 'Demo Foreign Liaison' },
 ];
 
 export const demoEmail = (role: Role) => `${role}@${DEMO_DOMAIN}`;

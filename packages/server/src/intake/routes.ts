@@ -7,26 +7,17 @@ import type { ReportFormat } from '@bantay/core/intake/report';
 import { z } from 'zod';
 import { contextOf } from '../access/request';
 import { recordAudit } from '../audit/record';
-import type { AppDeps } from '../platform/deps';
 import type { ApiApp } from '../platform/http/api-app';
 import { AppError, notFound } from '../platform/http/errors';
 import { importHashSet, hashSetFormatOf } from './hash-sets';
 import { importFiles } from './import-files';
-import { quarantineContext, runImport, type IntakeServices } from './pipeline';
-import { openIntakeServices } from './services';
+import { quarantineContext, runImport } from './pipeline';
+import { intakeServices } from './services';
 import { formatOf, InputError } from './sources';
 
 const tags = ['intake'];
 const SINGLE_REPORT_LIMIT = 5 * 1024 * 1024;
 const UPLOAD_LIMIT = 4 * 1024 ** 3;
-
-const services = new WeakMap<AppDeps, Promise<IntakeServices>>();
-/** The IP database, PSGC directory and PDQ index, loaded on first use by this process. */
-export function intakeServices(deps: AppDeps): Promise<IntakeServices> {
-  let loaded = services.get(deps);
-  if (!loaded) services.set(deps, (loaded = openIntakeServices(deps)));
-  return loaded;
-}
 
 const SubmissionResult = z.object({
   status: z.enum(['stored', 'duplicate']),

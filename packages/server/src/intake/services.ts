@@ -28,3 +28,12 @@ export async function openIntakeServices(deps: AppDeps): Promise<IntakeServices>
     },
   };
 }
+
+const loadedServices = new WeakMap<AppDeps, Promise<IntakeServices>>();
+
+/** The intake services of a process, loaded on first use and shared. */
+export function intakeServices(deps: AppDeps): Promise<IntakeServices> {
+  let loaded = loadedServices.get(deps);
+  if (!loaded) loadedServices.set(deps, (loaded = openIntakeServices(deps)));
+  return loaded;
+}
