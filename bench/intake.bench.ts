@@ -54,8 +54,10 @@ export const benchmark: Benchmark = {
       for (let written = 0; written < REPORTS; written += PER_FILE) {
         const file = path.join(dir, `reports-${files.length}.xml`);
         const batch: string[] = [];
-        for (let i = 0; i < Math.min(PER_FILE, REPORTS - written); i += 1)
-          batch.push(reports.next().value!.xml);
+        for (let i = 0; i < Math.min(PER_FILE, REPORTS - written); i += 1) {
+          const next = reports.next();
+          if (!next.done) batch.push(next.value.xml);
+        }
         fs.writeFileSync(file, [...xmlDocument(batch)].join(''));
         files.push(file);
       }
@@ -108,12 +110,7 @@ async function rawCopy(adminUrl: string): Promise<number> {
     const dumps = new Map<string, Buffer>();
     for (const table of TABLES) {
       const parts: Buffer[] = [];
-      await pipeline(
-        client.query(copyTo(`COPY ${table} TO STDOUT`)),
-        async function* (source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) parts.push(chunk);
-        },
-      );
+      for await (const chunk of client.query(copyTo(`COPY ${table} TO STDOUT`))) parts.push(chunk as Buffer);
       dumps.set(table, Buffer.concat(parts));
       await client.query(
         `CREATE TABLE baseline_${table} (LIKE ${table} INCLUDING DEFAULTS INCLUDING INDEXES INCLUDING STORAGE)`,

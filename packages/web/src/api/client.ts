@@ -28,7 +28,7 @@ export function isSessionError(error: unknown): error is ApiError {
 /** Anything with a `parse` that returns T: the shared zod schemas fit. */
 export type Parser<T> = { parse(data: unknown): T };
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type RequestOptions<T> = {
   body?: unknown;
@@ -113,7 +113,10 @@ export async function request<T>(method: Method, path: string, options: RequestO
 }
 
 async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+  return parseJson(await response.text());
+}
+
+function parseJson(text: string): unknown {
   if (!text) return null;
   try {
     return JSON.parse(text) as unknown;
@@ -122,10 +125,70 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+export type UploadOptions<T> = {
+  query?: Record<string, string | undefined>;
+  parser?: Parser<T>;
+  signal?: AbortSignal;
+  /** Bytes sent so far and in all; called as the browser sends the file. */
+  onProgress?: (sent: number, total: number) => void;
+};
+
+/**
+ * Sends a file as the raw body (application/octet-stream), the way the intake and hash-set
+ * endpoints stream it to disk. XMLHttpRequest rather than fetch: only it reports upload
+ * progress. Same headers, errors and session handling as `request`.
+ */
+export function upload<T>(path: string, file: Blob, options: UploadOptions<T> = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', urlOf(path, options.query));
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader(CSRF_HEADER, '1');
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.upload.onprogress = (event) => options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.onerror = () => reject(new ApiError(0, 'unavailable', ERRORS.unavailable.message));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    xhr.onload = () => {
+      const body = parseJson(xhr.responseText);
+      if (xhr.status < 200 || xhr.status >= 300) {
+        const error = errorFromBody(xhr.status, body);
+        if (isSessionError(error)) listeners.sessionLost?.(error);
+        else listeners.contact?.();
+        reject(error);
+        return;
+      }
+      listeners.contact?.();
+      try {
+        resolve(options.parser ? options.parser.parse(body) : (body as T));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
+}
+
+/** A static file the app ships (the province map): no session, no CSRF header. */
+export async function fetchAsset(path: string, signal?: AbortSignal): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', signal });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'unavailable', ERRORS.unavailable.message);
+  }
+  if (!response.ok) throw new ApiError(response.status, 'not_found', ERRORS.not_found.message);
+  return response.json() as Promise<unknown>;
+}
+
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions<T>, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body: unknown = {}, options?: Omit<RequestOptions<T>, 'body'>) =>
     request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>
+    request<T>('PUT', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>
     request<T>('PATCH', path, { ...options, body }),
+  delete: <T>(path: string, options?: Omit<RequestOptions<T>, 'body'>) => request<T>('DELETE', path, options),
 };

@@ -30,7 +30,7 @@ export function AppRoutes() {
         {MODULES.map((module) => (
           <Route
             key={module.id}
-            path={module.path}
+            path={`${module.path}/*`}
             element={
               <RequirePermission permission={module.permission}>
                 <module.page />

@@ -3,7 +3,7 @@ import { IconHome } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../auth/session';
-import { MODULE_GROUPS, modulesFor } from './modules';
+import { activePath, MODULE_GROUPS, modulesFor } from './modules';
 
 /** The modules this user may open, grouped; nothing he may not open is listed. */
 export function Navigation() {
@@ -11,7 +11,12 @@ export function Navigation() {
   const me = useMe();
   const { pathname } = useLocation();
   const modules = modulesFor(me.permissions);
-  const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname.startsWith(path));
+  // The most specific entry is the active one: /triage/settings is not also "Triage".
+  const active = activePath(
+    pathname,
+    modules.map((module) => module.path),
+  );
+  const isActive = (path: string) => (path === '/' ? pathname === '/' : path === active);
 
   return (
     <Stack gap="md">

@@ -1,16 +1,27 @@
 import type { Permission } from '@bantay/core/access/permissions';
-import { IconBuildingCommunity, IconHistory, IconUsers, type TablerIcon } from '@tabler/icons-react';
+import {
+  IconAdjustmentsHorizontal,
+  IconBriefcase,
+  IconBuildingCommunity,
+  IconFileImport,
+  IconHistory,
+  IconListSearch,
+  IconSend,
+  IconUsers,
+  type TablerIcon,
+} from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import { lazy, type ComponentType } from 'react';
 
-/** Where a module sits in the navigation. */
-export const MODULE_GROUPS = ['work', 'administration'] as const;
+/** Where a module sits in the navigation: the parts of the work of DESIGN.md, then administration. */
+export const MODULE_GROUPS = ['rescue', 'justice', 'administration'] as const;
 export type ModuleGroup = (typeof MODULE_GROUPS)[number];
 
 /**
  * One screen of Bantay as the shell sees it: where it lives, who may open it, what to call
- * it. A new module (Triage, Cases, Prosecution, Aftercare, Training, Dashboards) is one
- * more entry here; navigation, home cards and the route guard follow from it.
+ * it. A new module (Prosecution, Aftercare, Training, Dashboards) is one more entry here;
+ * navigation, home cards and the route guard follow from it. A module's page may hold
+ * pages of its own below its path (/triage/reports/42).
  */
 export type ModuleEntry = {
   id: string;
@@ -26,6 +37,56 @@ export type ModuleEntry = {
 };
 
 export const MODULES: readonly ModuleEntry[] = [
+  {
+    id: 'triage',
+    path: '/triage',
+    group: 'rescue',
+    permission: 'triage:read',
+    title: 'modules.triage.title',
+    description: 'modules.triage.description',
+    icon: IconListSearch,
+    page: lazy(() => import('../triage/TriagePage')),
+  },
+  {
+    id: 'intake',
+    path: '/intake',
+    group: 'rescue',
+    permission: 'intake:write',
+    title: 'modules.intake.title',
+    description: 'modules.intake.description',
+    icon: IconFileImport,
+    page: lazy(() => import('../intake/IntakePage')),
+  },
+  {
+    id: 'triage-settings',
+    path: '/triage/settings',
+    group: 'rescue',
+    permission: 'triage:supervise',
+    title: 'modules.triageSettings.title',
+    description: 'modules.triageSettings.description',
+    icon: IconAdjustmentsHorizontal,
+    page: lazy(() => import('../triage/settings/TriageSettingsPage')),
+  },
+  {
+    id: 'referrals',
+    path: '/referrals',
+    group: 'rescue',
+    permission: 'referrals:read',
+    title: 'modules.referrals.title',
+    description: 'modules.referrals.description',
+    icon: IconSend,
+    page: lazy(() => import('../referrals/ReferralsPage')),
+  },
+  {
+    id: 'cases',
+    path: '/cases',
+    group: 'justice',
+    permission: 'cases:read',
+    title: 'modules.cases.title',
+    description: 'modules.cases.description',
+    icon: IconBriefcase,
+    page: lazy(() => import('../cases/CasesPage')),
+  },
   {
     id: 'users',
     path: '/admin/users',
@@ -61,4 +122,14 @@ export const MODULES: readonly ModuleEntry[] = [
 /** The modules these permissions open, in navigation order. */
 export function modulesFor(permissions: readonly Permission[]): ModuleEntry[] {
   return MODULES.filter((module) => permissions.includes(module.permission));
+}
+
+/** The longest of these paths that holds the address (on a "/" boundary), or null. */
+export function activePath(pathname: string, paths: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const path of paths) {
+    const inside = pathname === path || pathname.startsWith(`${path}/`);
+    if (inside && (best === null || path.length > best.length)) best = path;
+  }
+  return best;
 }

@@ -30,6 +30,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-teal-light-color': '#05593f',
     '--mantine-color-red-light-color': '#9b1c1c',
     '--mantine-color-orange-light-color': '#8a3a00',
+    '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
+    '--mantine-color-yellow-light-color': '#6b4e00',
   },
   dark: {
     '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
