@@ -4,6 +4,9 @@ CREATE TABLE triage_setting (
   id                    smallint PRIMARY KEY CHECK (id = 1),
   weights               jsonb NOT NULL,
   hub_threshold         integer NOT NULL CHECK (hub_threshold >= 2),
+  -- An identifier seen beside more than this many other identifiers of the same role (a
+  -- café's phone, a shared device) belongs to many people and links nothing.
+  hub_fanout            integer NOT NULL DEFAULT 20 CHECK (hub_fanout >= 2),
   ip_window_hours       integer NOT NULL CHECK (ip_window_hours BETWEEN 1 AND 720),
   p1_review_minutes     integer NOT NULL CHECK (p1_review_minutes BETWEEN 5 AND 1440),
   updated_at            timestamptz NOT NULL,

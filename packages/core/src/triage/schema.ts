@@ -282,6 +282,8 @@ export const BulkInput = z.object({
 export const TriageSettingsInput = z.object({
   weights: PriorityWeights,
   hubThreshold: z.number().int().min(2).max(1_000_000),
+  /** Beside more than this many other identifiers of the same role, an identifier is shared by many people (a hub). */
+  hubFanout: z.number().int().min(2).max(100_000),
   ipWindowHours: z.number().int().min(1).max(720),
   p1ReviewMinutes: z.number().int().min(5).max(1440),
 });

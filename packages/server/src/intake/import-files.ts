@@ -1,6 +1,7 @@
 import { parseReports } from '@bantay/core/intake/parsers/index';
 import type { AuditContext } from '../audit/record';
 import type { AppDeps } from '../platform/deps';
+import { parseFileInWorker } from './parse-threaded';
 import { runImport, type ImportSummary, type IntakeServices } from './pipeline';
 import { collectInputs, InputError, type IntakeInput } from './sources';
 
@@ -52,10 +53,16 @@ export async function importFiles(
   const result: FilesSummary = { files: [], skipped, stored: 0, duplicates: 0, quarantined: 0, elapsedMs: 0 };
   for (const input of inputs) {
     let bytesDone = 0;
-    const stream = await input.open();
-    const counted = countBytes(stream, (n) => {
+    const onBytes = (n: number) => {
       bytesDone += n;
-    });
+    };
+    const parseOptions = {
+      source: options.source ?? (input.format === 'cybertipline-xml' ? 'NCMEC' : undefined),
+    };
+    // A file on disk is parsed on a worker thread; a zip entry, only readable here, in line.
+    const items = input.path
+      ? parseFileInWorker(input.path, input.format, parseOptions, onBytes)
+      : parseReports(input.format, countBytes(await input.open(), onBytes), parseOptions);
     const source =
       input.format === 'cybertipline-xml'
         ? 'NCMEC'
@@ -65,9 +72,7 @@ export async function importFiles(
     const summary = await runImport(
       deps,
       services,
-      parseReports(input.format, counted, {
-        source: options.source ?? (input.format === 'cybertipline-xml' ? 'NCMEC' : undefined),
-      }),
+      items,
       { channel: options.channel, format: input.format, source, fileName: displayName(input) },
       options.audit,
       (progress) =>

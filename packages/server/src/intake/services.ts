@@ -23,6 +23,7 @@ export async function openIntakeServices(deps: AppDeps): Promise<IntakeServices>
       return {
         weights: settings.weights,
         hubThreshold: settings.hubThreshold,
+        hubFanout: settings.hubFanout,
         ipWindowMs: settings.ipWindowHours * 3_600_000,
       };
     },

@@ -5,7 +5,14 @@ import type { ReportFormat } from '@bantay/core/intake/report';
 import yauzl from 'yauzl';
 
 /** One document stream to import: a file on disk, or an entry of a zip. */
-export type IntakeInput = { name: string; format: ReportFormat; size: number; open(): Promise<Readable> };
+/** `path` is set for a plain file (it can be read by a worker thread), not for a zip entry. */
+export type IntakeInput = {
+  name: string;
+  format: ReportFormat;
+  size: number;
+  path?: string;
+  open(): Promise<Readable>;
+};
 
 /** Limits on zip archives, against zip bombs: entries, and bytes once inflated. */
 const ZIP_LIMITS = { entries: 100_000, entryBytes: 8 * 1024 ** 3, ratio: 200 };
@@ -49,7 +56,13 @@ export async function collectInputs(paths: string[]): Promise<{ inputs: IntakeIn
     const format = formatOf(target);
     if (format === 'zip') inputs.push(...(await zipInputs(target)));
     else if (format)
-      inputs.push({ name: target, format, size: stat.size, open: async () => fs.createReadStream(target) });
+      inputs.push({
+        name: target,
+        format,
+        size: stat.size,
+        path: target,
+        open: async () => fs.createReadStream(target),
+      });
     else skipped.push(target);
   };
   for (const target of paths) await visit(target);

@@ -8,7 +8,12 @@ import { assignClusters, splitClustersAround, type BatchReport } from './linking
 import type { PreparedReport } from './prepare';
 import { rescoreClusters } from './rescore';
 
-export type StoreSettings = { weights: PriorityWeights; hubThreshold: number; ipWindowMs: number };
+export type StoreSettings = {
+  weights: PriorityWeights;
+  hubThreshold: number;
+  hubFanout: number;
+  ipWindowMs: number;
+};
 
 export type StoredReport = {
   id: string;
@@ -122,6 +127,7 @@ export async function storeBatch(
           context.settings.hubThreshold,
     )
     .map((row) => row.id);
+  becameHub.push(...(await sharedIdentifiers(client, upserted.rows, distinct, context.settings.hubFanout)));
 
   const linkBatch: BatchReport[] = batch.map(({ report }) => ({
     receivedAt: context.receivedAt,
@@ -328,4 +334,57 @@ const FILE_COLUMNS = [
 export function storedFacts(facts: PriorityFacts): Record<string, unknown> {
   const { clusterSize: _c, priorReports: _p, now: _n, ...kept } = facts;
   return kept;
+}
+
+/** Kinds one person may share with many others: a café's device, a household phone, a public IP. */
+const SHARED_KINDS = new Set(['device_id', 'email', 'phone', 'payment_account', 'ip']);
+/** Kinds that tell people apart, counted beside a shared identifier. */
+const PERSON_KINDS = ['email', 'phone', 'username', 'esp_user_id', 'payment_account'];
+
+/**
+ * Identifiers used by many different people: beside more than `fanout` other person
+ * identifiers of the same role across their reports. Checked when an identifier's report
+ * count passes 16, 64, 256 … so the cost stays small. Marks them hubs and returns their ids.
+ */
+async function sharedIdentifiers(
+  client: pg.PoolClient,
+  rows: {
+    id: string;
+    kind: string;
+    match_key: string;
+    is_hub: boolean;
+    report_count: number;
+    hub_reason: string | null;
+  }[],
+  distinct: Map<string, { reports: Set<number> }>,
+  fanout: number,
+): Promise<string[]> {
+  const due = rows.filter((row) => {
+    if (row.is_hub || !SHARED_KINDS.has(row.kind) || row.report_count < 16) return false;
+    const before = row.report_count - (distinct.get(`${row.kind}\u0000${row.match_key}`)?.reports.size ?? 0);
+    return (
+      Math.floor(Math.log(Math.max(before, 1)) / Math.LN2 / 2) <
+      Math.floor(Math.log(row.report_count) / Math.LN2 / 2)
+    );
+  });
+  if (due.length === 0) return [];
+  const result = await client.query<{ id: string }>(
+    `SELECT me.identifier_id::text AS id
+       FROM report_identifier me
+       JOIN report_identifier other ON other.report_id = me.report_id AND other.role = me.role AND other.identifier_id <> me.identifier_id
+       JOIN identifier o ON o.id = other.identifier_id AND o.kind = ANY($2::text[])
+      WHERE me.identifier_id = ANY($1::bigint[])
+      GROUP BY me.identifier_id
+     HAVING count(DISTINCT other.identifier_id) > $3`,
+    [due.map((row) => row.id), PERSON_KINDS, fanout],
+  );
+  const hubs = result.rows.map((row) => row.id);
+  if (hubs.length) {
+    await client.query(
+      `UPDATE identifier SET is_hub = true, hub_reason = 'shared' WHERE id = ANY($1::bigint[])`,
+      [hubs],
+    );
+    for (const row of rows) if (hubs.includes(row.id)) row.is_hub = true;
+  }
+  return hubs;
 }

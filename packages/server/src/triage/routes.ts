@@ -266,10 +266,10 @@ export async function triageRoutes(app: ApiApp): Promise<void> {
       try {
         await client.query('BEGIN');
         await client.query(
-          `INSERT INTO triage_setting (id, weights, hub_threshold, ip_window_hours, p1_review_minutes, updated_at, updated_by)
-           VALUES (1, $1, $2, $3, $4, $5, $6)
+          `INSERT INTO triage_setting (id, weights, hub_threshold, ip_window_hours, p1_review_minutes, updated_at, updated_by, hub_fanout)
+           VALUES (1, $1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (id) DO UPDATE SET weights = excluded.weights, hub_threshold = excluded.hub_threshold, ip_window_hours = excluded.ip_window_hours,
-             p1_review_minutes = excluded.p1_review_minutes, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+             p1_review_minutes = excluded.p1_review_minutes, updated_at = excluded.updated_at, updated_by = excluded.updated_by, hub_fanout = excluded.hub_fanout`,
           [
             JSON.stringify(input.weights),
             input.hubThreshold,
@@ -277,6 +277,7 @@ export async function triageRoutes(app: ApiApp): Promise<void> {
             input.p1ReviewMinutes,
             ctx.audit.now,
             ctx.actor.userId,
+            input.hubFanout,
           ],
         );
         const rescored = await rescoreWhere(

@@ -5,6 +5,8 @@ export type TriageSettings = {
   weights: PriorityWeights;
   /** An identifier in more reports than this is a hub: too common to link anything. */
   hubThreshold: number;
+  /** An identifier beside more than this many other identifiers of the same role is shared by many people: a hub. */
+  hubFanout: number;
   /** An IP links reports only when seen within this window. */
   ipWindowHours: number;
   /** A P1 not reviewed within this many minutes shows as overdue. */
@@ -14,6 +16,7 @@ export type TriageSettings = {
 export const DEFAULT_TRIAGE_SETTINGS: TriageSettings = {
   weights: DEFAULT_PRIORITY_WEIGHTS,
   hubThreshold: 250,
+  hubFanout: 20,
   ipWindowHours: 24,
   p1ReviewMinutes: 60,
 };
@@ -25,6 +28,7 @@ export async function getTriageSettings(db: Executor): Promise<TriageSettings> {
   return {
     weights: weights.success ? weights.data : DEFAULT_PRIORITY_WEIGHTS,
     hubThreshold: row.hub_threshold,
+    hubFanout: row.hub_fanout,
     ipWindowHours: row.ip_window_hours,
     p1ReviewMinutes: row.p1_review_minutes,
   };

@@ -4,6 +4,7 @@ export type TriageSettingTable = {
   id: number;
   weights: unknown;
   hub_threshold: number;
+  hub_fanout: Generated<number>;
   ip_window_hours: number;
   p1_review_minutes: number;
   updated_at: Date;
