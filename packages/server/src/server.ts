@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { pruneAuthTables } from './auth/service';
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail, seedDemo } from './demo/seed';
 import { seedDemoReports } from './demo/reports';
-import { intakeServices } from './intake/services';
+import { intakeServices, listenForHashSets } from './intake/services';
 import { openPlatform } from './platform/bootstrap';
 import type { Config } from './platform/config';
 import { buildApp } from './platform/http/app';
@@ -31,6 +31,7 @@ export async function startServer(
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = `${config.tls ? 'https' : 'http'}://${host}:${port}`;
+    const stopListening = await listenForHashSets(platform.deps, log);
     const prune = setInterval(
       () => void pruneAuthTables(platform.deps, new Date()).catch(() => undefined),
       3_600_000,
@@ -42,6 +43,7 @@ export async function startServer(
       stop: async () => {
         clearInterval(prune);
         await app.close();
+        await stopListening();
         await platform.close();
       },
     };

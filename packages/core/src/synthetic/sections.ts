@@ -139,7 +139,14 @@ export function writePerson(view: PersonView): { xml: string; persons: ReportPer
     const { provider, phone } = view.billing;
     xml += `${I2}<associatedAccount type="Billing">${token(I3, 'platform', provider)}${I3}${phoneXml(phone)}`;
     xml += `${I2}</associatedAccount>`;
-    persons.push({ role: 'associated', identifiers: [{ kind: 'phone', value: phone.e164 }], locations: [] });
+    persons.push({
+      role: 'associated',
+      identifiers: [
+        { kind: 'phone', value: phone.e164 },
+        { kind: 'payment_account', value: phone.e164, platform: provider },
+      ],
+      locations: [],
+    });
   }
   return { xml: `${xml}${I1}</${wrapper}>`, persons };
 }

@@ -8,6 +8,7 @@ import { recordAudit, type AuditContext } from '../audit/record';
 import { copyRows, type CopyValue } from '../platform/db/copy';
 import type { AppDeps } from '../platform/deps';
 import { quarantineContext } from './pipeline';
+import { KNOWN_CONTENT_CHANNEL } from './services';
 
 export type HashSetFormat = 'vics-json' | 'hash-csv';
 export type HashSetProblem = { where: string; message: string };
@@ -148,6 +149,8 @@ export async function importHashSet(
       summary.imported,
     ]);
     summary.elapsedMs = Math.round(performance.now() - started);
+    // Delivered at commit: running servers reload their PDQ index.
+    await client.query(`NOTIFY ${KNOWN_CONTENT_CHANNEL}`);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -38,3 +38,29 @@ export function intakeServices(deps: AppDeps): Promise<IntakeServices> {
   if (!loaded) loadedServices.set(deps, (loaded = openIntakeServices(deps)));
   return loaded;
 }
+
+export const KNOWN_CONTENT_CHANNEL = 'bantay_known_content';
+
+/**
+ * Keeps this process's PDQ index current when another process (the CLI) imports a hash
+ * set: it NOTIFYs, we reload. Returns a stop function that releases the connection.
+ */
+export async function listenForHashSets(
+  deps: AppDeps,
+  log: (line: string) => void,
+): Promise<() => Promise<void>> {
+  const client = await deps.pool.connect();
+  client.on('notification', () => {
+    const loaded = loadedServices.get(deps);
+    if (!loaded) return;
+    void loaded
+      .then((services) => services.knownContent.load(deps.db))
+      .then((known) => log(`known-content index reloaded: ${known.pdqCount} PDQ hashes`))
+      .catch((error: unknown) => log(`known-content reload failed: ${String(error)}`));
+  });
+  await client.query(`LISTEN ${KNOWN_CONTENT_CHANNEL}`);
+  return async () => {
+    await client.query(`UNLISTEN ${KNOWN_CONTENT_CHANNEL}`).catch(() => undefined);
+    client.release();
+  };
+}

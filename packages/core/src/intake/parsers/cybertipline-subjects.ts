@@ -84,16 +84,30 @@ function associatedAccountPerson(
   reportPlatform: string | undefined,
 ): ReportPerson {
   const service = childText(account, 'platform') ?? childText(account, 'espService') ?? reportPlatform;
-  const identifiers = [
-    ...contactIdentifiers(findings, account),
-    ...accountIdentifiers(findings, account, service),
-  ];
+  const contacts = contactIdentifiers(findings, account);
+  // A billing account on a payment service is a payment account: a GCash or Maya wallet is
+  // its mobile number, a PayPal account its e-mail. The phone or e-mail itself stays too.
+  const payments =
+    account.attributes.type === 'Billing' && service && isPaymentService(service)
+      ? contacts
+          .filter((c) => c.kind === 'phone' || c.kind === 'email')
+          .map((c): RawIdentifier => ({ kind: 'payment_account', value: c.value, platform: service }))
+      : [];
+  const identifiers = [...contacts, ...payments, ...accountIdentifiers(findings, account, service)];
   const locations = childElements(account, 'address').flatMap(
     (address) => addressHint(address, detail) ?? [],
   );
   const name = detail === 'full' ? (fullName(account) ?? childText(account, 'displayName')) : undefined;
   const ageYears = readChild(findings, account, 'approximateAge', readAge);
   return compact<ReportPerson>({ role: 'associated', name, ageYears, identifiers, locations });
+}
+
+/** Services whose billing accounts move money: wallets, remittance companies, payment processors. */
+const PAYMENT_SERVICES =
+  /^(gcash|g-cash|maya|paymaya|paypal|coins(\.ph)?|grabpay|shopeepay|remitly|worldremit|western ?union|moneygram|wise|xoom|ria|lbc)$/i;
+
+function isPaymentService(service: string): boolean {
+  return PAYMENT_SERVICES.test(service.trim());
 }
 
 /** E-mail addresses, phone numbers and IPs named in the incident's internet details. */

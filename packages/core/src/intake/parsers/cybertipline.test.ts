@@ -89,7 +89,15 @@ describe('CyberTipline XML: a law-enforcement bundle', () => {
       },
     ]);
     expect(draft.persons.filter((person) => person.role === 'associated')).toEqual([
-      { role: 'associated', identifiers: [{ kind: 'phone', value: '+639175550102' }], locations: [] },
+      {
+        role: 'associated',
+        identifiers: [
+          { kind: 'phone', value: '+639175550102' },
+          // A GCash billing account is also a payment account.
+          { kind: 'payment_account', value: '+639175550102', platform: 'GCash' },
+        ],
+        locations: [],
+      },
       { role: 'associated', identifiers: [{ kind: 'phone', value: '+639175550142' }], locations: [] },
     ]);
     expect(draft.files).toEqual([
