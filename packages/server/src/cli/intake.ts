@@ -6,6 +6,7 @@ import { generateKnownHashSet, vicsJson } from '@bantay/core/synthetic/hash-sets
 import { generateReports } from '@bantay/core/synthetic/reports';
 import { importFiles, type FilesProgress } from '../intake/import-files';
 import { importHashSet, type HashSetFormat } from '../intake/hash-sets';
+import { discardQuarantined, readQuarantined, rerunQuarantined } from '../intake/quarantine';
 import { openIntakeServices } from '../intake/services';
 import { cliContext, withPlatform } from './context';
 
@@ -117,6 +118,47 @@ export function intakeCommands(program: Command): void {
         },
         { migrate: false },
       );
+    });
+
+  quarantine
+    .command('show <id>')
+    .description('Print a quarantined document and its reason (the read is audited)')
+    .action(async (id: string) => {
+      await withPlatform(
+        async (platform) => {
+          const { row, content } = await readQuarantined(platform.deps, id, cliContext(platform).audit);
+          console.error(
+            `${row.code}: ${row.message}${row.path ? ` [${row.path}]` : ''}${row.line ? ` line ${row.line}` : ''} (${row.status})`,
+          );
+          console.log(content);
+        },
+        { migrate: false },
+      );
+    });
+  quarantine
+    .command('rerun <id>')
+    .description('Re-run a quarantined document with corrected content from a file')
+    .requiredOption('--file <file>', 'the corrected document')
+    .action(async (id: string, options: { file: string }) => {
+      await withPlatform(async (platform) => {
+        const result = await rerunQuarantined(
+          platform.deps,
+          id,
+          fs.readFileSync(options.file, 'utf8'),
+          cliContext(platform).audit,
+        );
+        console.log(`Resolved: report ${result.reportId} (${result.status}).`);
+      });
+    });
+  quarantine
+    .command('discard <id>')
+    .description('Discard a quarantined document, saying why')
+    .requiredOption('--note <text>', 'why it is discarded')
+    .action(async (id: string, options: { note: string }) => {
+      await withPlatform(async (platform) => {
+        await discardQuarantined(platform.deps, id, options.note, cliContext(platform).audit);
+        console.log('Discarded.');
+      });
     });
 
   program

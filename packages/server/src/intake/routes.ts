@@ -6,12 +6,12 @@ import { parseReports, ReferralInput } from '@bantay/core/intake/parsers/index';
 import type { ReportFormat } from '@bantay/core/intake/report';
 import { z } from 'zod';
 import { contextOf } from '../access/request';
-import { recordAudit } from '../audit/record';
 import type { ApiApp } from '../platform/http/api-app';
-import { AppError, notFound } from '../platform/http/errors';
+import { AppError } from '../platform/http/errors';
 import { importHashSet, hashSetFormatOf } from './hash-sets';
 import { importFiles } from './import-files';
-import { quarantineContext, runImport } from './pipeline';
+import { runImport } from './pipeline';
+import { discardQuarantined, readQuarantined, rerunQuarantined } from './quarantine';
 import { intakeServices } from './services';
 import { formatOf, InputError } from './sources';
 
@@ -351,15 +351,6 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
   });
 
   const QuarantineParams = z.object({ id: z.uuid({ message: 'Not a quarantine id.' }) });
-  const loadQuarantine = async (id: string) => {
-    const row = await deps.db
-      .selectFrom('intake_quarantine')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw notFound();
-    return row;
-  };
 
   app.get('/api/intake/quarantine/:id', {
     config: { access: 'intake:write' },
@@ -370,14 +361,7 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
       response: { 200: QuarantineItem.extend({ content: z.string() }) },
     },
     handler: async (request) => {
-      const ctx = contextOf(request);
-      const row = await loadQuarantine(request.params.id);
-      const content = deps.cipher.decryptString(row.content, quarantineContext(row.id));
-      await recordAudit(deps.db, ctx.audit, {
-        action: 'intake.quarantine_read',
-        recordType: 'quarantine',
-        recordId: row.id,
-      });
+      const { row, content } = await readQuarantined(deps, request.params.id, contextOf(request).audit);
       return { ...presentQuarantine(row), content };
     },
   });
@@ -391,67 +375,8 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
       body: z.object({ content: z.string().min(1).max(SINGLE_REPORT_LIMIT) }),
       response: { 200: z.object({ reportId: z.string(), status: z.enum(['stored', 'duplicate']) }) },
     },
-    handler: async (request) => {
-      const ctx = contextOf(request);
-      const row = await loadQuarantine(request.params.id);
-      if (row.status !== 'open')
-        throw new AppError('conflict', 'This document was already resolved or discarded.');
-      if (!['cybertipline-xml', 'referral-json', 'hotline-csv'].includes(row.format))
-        throw new AppError('conflict', 'Hash-set entries are fixed by importing the set again.');
-      const items = [];
-      for await (const item of parseReports(row.format as ReportFormat, once(request.body.content), {
-        source: row.source,
-      }))
-        items.push(item);
-      const item = items[0];
-      if (items.length !== 1 || !item)
-        throw new AppError(
-          'validation_failed',
-          `The corrected content must hold exactly one report (found ${items.length}).`,
-          'content',
-        );
-      if (!item.ok)
-        throw new AppError(
-          'validation_failed',
-          `${item.problem.message}${item.problem.path ? ` (${item.problem.path})` : ''}`,
-          item.problem.path ?? 'content',
-        );
-      const summary = await runImport(
-        deps,
-        await intakeServices(deps),
-        single(item),
-        {
-          channel: 'api',
-          format: row.format as ReportFormat,
-          source: item.draft.source,
-          fileName: `quarantine:${row.id}`,
-        },
-        ctx.audit,
-      );
-      const existing = await deps.db
-        .selectFrom('report')
-        .select('id')
-        .where('source', '=', item.draft.source)
-        .where('external_id', '=', item.draft.externalId)
-        .executeTakeFirstOrThrow();
-      await deps.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('intake_quarantine')
-          .set({ status: 'resolved', resolved_at: ctx.audit.now, resolved_report_id: String(existing.id) })
-          .where('id', '=', row.id)
-          .execute();
-        await recordAudit(trx, ctx.audit, {
-          action: 'intake.quarantine_resolved',
-          recordType: 'quarantine',
-          recordId: row.id,
-          details: { reportId: String(existing.id) },
-        });
-      });
-      return {
-        reportId: String(existing.id),
-        status: summary.stored ? ('stored' as const) : ('duplicate' as const),
-      };
-    },
+    handler: async (request) =>
+      rerunQuarantined(deps, request.params.id, request.body.content, contextOf(request).audit),
   });
 
   app.post('/api/intake/quarantine/:id/discard', {
@@ -464,23 +389,7 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
       response: { 200: z.object({ ok: z.literal(true) }) },
     },
     handler: async (request) => {
-      const ctx = contextOf(request);
-      const row = await loadQuarantine(request.params.id);
-      if (row.status !== 'open')
-        throw new AppError('conflict', 'This document was already resolved or discarded.');
-      await deps.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('intake_quarantine')
-          .set({ status: 'discarded', resolved_at: ctx.audit.now })
-          .where('id', '=', row.id)
-          .execute();
-        await recordAudit(trx, ctx.audit, {
-          action: 'intake.quarantine_discarded',
-          recordType: 'quarantine',
-          recordId: row.id,
-          details: { note: request.body.note },
-        });
-      });
+      await discardQuarantined(deps, request.params.id, request.body.note, contextOf(request).audit);
       return { ok: true as const };
     },
   });
