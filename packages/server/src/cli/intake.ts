@@ -6,7 +6,7 @@ import { generateKnownHashSet, vicsJson } from '@bantay/core/synthetic/hash-sets
 import { generateReports } from '@bantay/core/synthetic/reports';
 import { importFiles, type FilesProgress } from '../intake/import-files';
 import { importHashSet, type HashSetFormat } from '../intake/hash-sets';
-import { discardQuarantined, readQuarantined, rerunQuarantined } from '../intake/quarantine';
+import { discardQuarantined, listQuarantine, readQuarantined, rerunQuarantined } from '../intake/quarantine';
 import { openIntakeServices } from '../intake/services';
 import { cliContext, withPlatform } from './context';
 
@@ -92,23 +92,7 @@ export function intakeCommands(program: Command): void {
     .action(async (options: { limit: string }) => {
       await withPlatform(
         async (platform) => {
-          const rows = await platform.deps.db
-            .selectFrom('intake_quarantine')
-            .select([
-              'id',
-              'format',
-              'source',
-              'external_id',
-              'code',
-              'message',
-              'path',
-              'line',
-              'created_at',
-            ])
-            .where('status', '=', 'open')
-            .orderBy('created_at', 'desc')
-            .limit(Number(options.limit) || 50)
-            .execute();
+          const rows = await listQuarantine(platform.deps, 'open', Number(options.limit) || 50);
           for (const row of rows) {
             console.log(
               `${row.id}  ${row.format}  ${row.external_id ?? '-'}  ${row.code}: ${row.message}${row.path ? ` [${row.path}]` : ''}${row.line ? ` line ${row.line}` : ''}`,

@@ -13,6 +13,33 @@ async function* single<T>(item: T): AsyncGenerator<T> {
   yield item;
 }
 
+/** Quarantined documents of one status, newest first, without their (encrypted) content. */
+export async function listQuarantine(
+  deps: AppDeps,
+  status: 'open' | 'resolved' | 'discarded',
+  limit: number,
+) {
+  return deps.db
+    .selectFrom('intake_quarantine')
+    .select([
+      'id',
+      'format',
+      'source',
+      'external_id',
+      'code',
+      'message',
+      'path',
+      'line',
+      'status',
+      'created_at',
+      'resolved_report_id',
+    ])
+    .where('status', '=', status)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 export async function loadQuarantine(deps: AppDeps, id: string) {
   const row = await deps.db
     .selectFrom('intake_quarantine')

@@ -6,12 +6,13 @@ import { parseReports, ReferralInput } from '@bantay/core/intake/parsers/index';
 import type { ReportFormat } from '@bantay/core/intake/report';
 import { z } from 'zod';
 import { contextOf } from '../access/request';
+import type { AppDeps } from '../platform/deps';
 import type { ApiApp } from '../platform/http/api-app';
 import { AppError } from '../platform/http/errors';
 import { importHashSet, hashSetFormatOf } from './hash-sets';
 import { importFiles } from './import-files';
 import { runImport } from './pipeline';
-import { discardQuarantined, readQuarantined, rerunQuarantined } from './quarantine';
+import { discardQuarantined, listQuarantine, readQuarantined, rerunQuarantined } from './quarantine';
 import { intakeServices } from './services';
 import { formatOf, InputError } from './sources';
 
@@ -193,36 +194,32 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
           `${name}: send a .xml, .json, .jsonl, .csv or .zip file.`,
           'filename',
         );
-      const dir = path.join(deps.config.dataDir, 'uploads');
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const file = path.join(dir, `${randomUUID()}-${name}`);
-      try {
-        await pipeline(request.raw, fs.createWriteStream(file, { mode: 0o600 }));
-        const result = await importFiles(deps, await intakeServices(deps), [file], {
-          channel: 'upload',
-          audit: ctx.audit,
-          source: request.query.source,
-        });
-        return {
-          stored: result.stored,
-          duplicates: result.duplicates,
-          quarantined: result.quarantined,
-          files: result.files.map(({ name: fileName, summary }) => ({
-            importId: summary.importId,
-            file: fileName.replace(file, name),
-            stored: summary.stored,
-            duplicates: summary.duplicates,
-            quarantined: summary.quarantined,
-            problems: summary.problems,
-          })),
-        };
-      } catch (error) {
-        if (error instanceof InputError)
-          throw new AppError('validation_failed', error.message.replace(file, name), 'file');
-        throw error;
-      } finally {
-        fs.rmSync(file, { force: true });
-      }
+      return withUpload(deps, request.raw, name, async (file) => {
+        try {
+          const result = await importFiles(deps, await intakeServices(deps), [file], {
+            channel: 'upload',
+            audit: ctx.audit,
+            source: request.query.source,
+          });
+          return {
+            stored: result.stored,
+            duplicates: result.duplicates,
+            quarantined: result.quarantined,
+            files: result.files.map(({ name: fileName, summary }) => ({
+              importId: summary.importId,
+              file: fileName.replace(file, name),
+              stored: summary.stored,
+              duplicates: summary.duplicates,
+              quarantined: summary.quarantined,
+              problems: summary.problems,
+            })),
+          };
+        } catch (error) {
+          if (error instanceof InputError)
+            throw new AppError('validation_failed', error.message.replace(file, name), 'file');
+          throw error;
+        }
+      });
     },
   });
 
@@ -316,19 +313,6 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
     createdAt: r.created_at.toISOString(),
     resolvedReportId: r.resolved_report_id === null ? null : String(r.resolved_report_id),
   });
-  const quarantineColumns = [
-    'id',
-    'format',
-    'source',
-    'external_id',
-    'code',
-    'message',
-    'path',
-    'line',
-    'status',
-    'created_at',
-    'resolved_report_id',
-  ] as const;
 
   app.get('/api/intake/quarantine', {
     config: { access: 'intake:write' },
@@ -339,13 +323,7 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
       response: { 200: z.object({ items: z.array(QuarantineItem) }) },
     },
     handler: async (request) => {
-      const rows = await deps.db
-        .selectFrom('intake_quarantine')
-        .select(quarantineColumns)
-        .where('status', '=', request.query.status)
-        .orderBy('created_at', 'desc')
-        .limit(500)
-        .execute();
+      const rows = await listQuarantine(deps, request.query.status, 500);
       return { items: rows.map(presentQuarantine) };
     },
   });
@@ -430,30 +408,26 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
           `${name}: send a .json (VICS) or .csv hash set.`,
           'filename',
         );
-      const dir = path.join(deps.config.dataDir, 'uploads');
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const file = path.join(dir, `${randomUUID()}-${name}`);
-      try {
-        await pipeline(request.raw, fs.createWriteStream(file, { mode: 0o600 }));
-        const summary = await importHashSet(deps, file, {
-          name: request.query.name,
-          format,
-          audit: ctx.audit,
-        });
-        await (await intakeServices(deps)).knownContent.load(deps.db);
-        return {
-          hashSetId: summary.hashSetId,
-          imported: summary.imported,
-          rejected: summary.rejected,
-          problems: summary.problems,
-        };
-      } catch (error) {
-        if (error instanceof Error && /already exists/.test(error.message))
-          throw new AppError('conflict', error.message, 'name');
-        throw error;
-      } finally {
-        fs.rmSync(file, { force: true });
-      }
+      return withUpload(deps, request.raw, name, async (file) => {
+        try {
+          const summary = await importHashSet(deps, file, {
+            name: request.query.name,
+            format,
+            audit: ctx.audit,
+          });
+          await (await intakeServices(deps)).knownContent.load(deps.db);
+          return {
+            hashSetId: summary.hashSetId,
+            imported: summary.imported,
+            rejected: summary.rejected,
+            problems: summary.problems,
+          };
+        } catch (error) {
+          if (error instanceof Error && /already exists/.test(error.message))
+            throw new AppError('conflict', error.message, 'name');
+          throw error;
+        }
+      });
     },
   });
 
@@ -493,4 +467,25 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
 
 async function* single<T>(item: T): AsyncGenerator<T> {
   yield item;
+}
+
+/**
+ * Streams an upload to a private file under the data directory, hands it to `use`, and
+ * removes it whatever happens: uploads are never buffered in memory nor left behind.
+ */
+async function withUpload<T>(
+  deps: AppDeps,
+  body: NodeJS.ReadableStream,
+  name: string,
+  use: (file: string) => Promise<T>,
+): Promise<T> {
+  const dir = path.join(deps.config.dataDir, 'uploads');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `${randomUUID()}-${name}`);
+  try {
+    await pipeline(body, fs.createWriteStream(file, { mode: 0o600 }));
+    return await use(file);
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
