@@ -61,12 +61,12 @@ process.stdout.write(`-- Philippine Standard Geographic Code: regions, provinces
 -- Highly urbanised cities and NCR cities belong to no province; Manila's districts are
 -- sub-municipalities of the City of Manila.
 CREATE TABLE psgc_area (
-  code           char(10) PRIMARY KEY,
+  code           text PRIMARY KEY,
   level          text NOT NULL CHECK (level IN ('region', 'province', 'city', 'municipality', 'submunicipality')),
   name           text NOT NULL,
-  region_code    char(10) NOT NULL,
-  province_code  char(10),
-  parent_code    char(10)
+  region_code    text NOT NULL,
+  province_code  text,
+  parent_code    text
 );
 CREATE INDEX psgc_area_name_idx ON psgc_area (lower(name));
 INSERT INTO psgc_area (code, level, name, region_code, province_code, parent_code) VALUES

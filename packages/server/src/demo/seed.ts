@@ -73,7 +73,8 @@ export const DEMO_USERS: { role: Role; organisation: string; unit: string | null
     unit: 'Anti-OSEC Unit Manila',
     name: 'Demo Investigator',
   },
-  { role: 'supervisor', organisation: 'DEMO-WCPC', unit: 'Anti-OSEC Unit Manila', name: 'Demo Supervisor' },
+  // At the national centre, so assigning, bulk actions, reviews and weights can be tried.
+  { role: 'supervisor', organisation: 'DEMO-CENTRE', unit: 'Triage desk', name: 'Demo Supervisor' },
   { role: 'prosecutor', organisation: 'DEMO-PROSECUTION', unit: 'Cebu prosecutors', name: 'Demo Prosecutor' },
   {
     role: 'social_worker',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, CSRF_HEADER, errorFromBody, onSessionLost } from './client';
+import { api, ApiError, CSRF_HEADER, errorFromBody, onSessionLost, upload } from './client';
 
 type Call = { url: string; init: RequestInit };
 
@@ -79,5 +79,79 @@ describe('the API client', () => {
     [400, { error: { code: 'no_such_code', message: '?' } }, 'internal'],
   ])('maps a %i answer without a known code to %s', (status, body, code) => {
     expect(errorFromBody(status, body).code).toBe(code);
+  });
+});
+
+/** Just enough of XMLHttpRequest: records the request, reports progress, then answers. */
+function stubXhr(status: number, body: unknown) {
+  const sent: { url: string; headers: Record<string, string>; body: unknown }[] = [];
+  class FakeXhr {
+    status = 0;
+    responseText = '';
+    upload: {
+      onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null;
+    } = {
+      onprogress: null,
+    };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    onabort: (() => void) | null = null;
+    private url = '';
+    private headers: Record<string, string> = {};
+    open(_method: string, url: string) {
+      this.url = url;
+    }
+    setRequestHeader(name: string, value: string) {
+      this.headers[name.toLowerCase()] = value;
+    }
+    abort() {
+      this.onabort?.();
+    }
+    send(data: unknown) {
+      sent.push({ url: this.url, headers: this.headers, body: data });
+      this.upload.onprogress?.({ loaded: 5, total: 10, lengthComputable: true });
+      this.upload.onprogress?.({ loaded: 10, total: 10, lengthComputable: true });
+      this.status = status;
+      this.responseText = JSON.stringify(body);
+      this.onload?.();
+    }
+  }
+  vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  return sent;
+}
+
+describe('a file upload', () => {
+  it('sends the raw file with the CSRF header, names it in the address and reports progress', async () => {
+    const sent = stubXhr(200, { stored: 3 });
+    const file = new Blob(['<reports/>']);
+    const progress: number[] = [];
+    const answer = await upload<{ stored: number }>('/api/intake/uploads', file, {
+      query: { filename: 'batch 1.xml', source: undefined },
+      onProgress: (done, total) => progress.push(done / total),
+    });
+    expect(answer).toEqual({ stored: 3 });
+    expect(progress).toEqual([0.5, 1]);
+    expect(sent).toEqual([
+      {
+        url: '/api/intake/uploads?filename=batch+1.xml',
+        headers: {
+          accept: 'application/json',
+          [CSRF_HEADER.toLowerCase()]: '1',
+          'content-type': 'application/octet-stream',
+        },
+        body: file,
+      },
+    ]);
+  });
+
+  it('turns a refusal into an ApiError with the field, like every other request', async () => {
+    stubXhr(415, {
+      error: { code: 'unsupported_media_type', message: 'x.txt: send a .xml file.', field: 'filename' },
+    });
+    await expect(upload('/api/intake/uploads', new Blob(['x']))).rejects.toMatchObject({
+      status: 415,
+      code: 'unsupported_media_type',
+      field: 'filename',
+    });
   });
 });

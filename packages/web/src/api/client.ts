@@ -145,7 +145,8 @@ export function upload<T>(path: string, file: Blob, options: UploadOptions<T> = 
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader(CSRF_HEADER, '1');
     xhr.setRequestHeader('content-type', 'application/octet-stream');
-    xhr.upload.onprogress = (event) => options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.upload.onprogress = (event) =>
+      options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
     xhr.onerror = () => reject(new ApiError(0, 'unavailable', ERRORS.unavailable.message));
     xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
     xhr.onload = () => {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@bantay/core/errors';
+import { ERRORS, type ErrorCode } from '@bantay/core/errors';
 import type { ParseKeys, TFunction } from 'i18next';
 import { isApiError } from '../api/client';
 
@@ -61,4 +61,21 @@ export function schemaErrors<F extends string>(
     }
   }
   return errors;
+}
+
+/**
+ * The translated message, then the server's own precise words when it said more than the
+ * catalogue does ("line 14: <incidentType> is missing"): for intake, where the detail is the point.
+ */
+export function errorWithDetail(t: TFunction, error: unknown): { message: string; detail: string | null } {
+  const message = errorText(t, error);
+  if (
+    !isApiError(error) ||
+    !error.message ||
+    error.message === ERRORS[error.code].message ||
+    error.message === message
+  ) {
+    return { message, detail: null };
+  }
+  return { message, detail: error.message };
 }

@@ -8,7 +8,11 @@ export function useDateFormat() {
   return useMemo(() => {
     const local = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
     const short = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    const time = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
+    const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
     return {
+      date: (iso: string) => day.format(new Date(iso)),
+      timeShort: (at: number | string) => time.format(new Date(at)),
       dateTime: (iso: string) => local.format(new Date(iso)),
       dateTimeShort: (iso: string) => short.format(new Date(iso)),
       utc: (iso: string) => `${new Date(iso).toISOString().replace('T', ' ').slice(0, 19)} UTC`,

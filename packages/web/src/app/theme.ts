@@ -31,10 +31,13 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-red-light-color': '#9b1c1c',
     '--mantine-color-orange-light-color': '#8a3a00',
     '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
+    // Placeholders that are elements (FileInput's "Choose a file"), not ::placeholder, are checked too.
+    '--mantine-color-placeholder': '#6b7280',
     '--mantine-color-yellow-light-color': '#6b4e00',
   },
   dark: {
     '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+    '--mantine-color-placeholder': 'var(--mantine-color-dark-2)',
     '--mantine-color-anchor': 'var(--mantine-color-indigo-3)',
   },
 });

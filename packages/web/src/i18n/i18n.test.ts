@@ -2,8 +2,15 @@ import { ROLES } from '@bantay/core/access/roles';
 import { ORGANISATION_KINDS, USER_STATUSES } from '@bantay/core/admin/schema';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@bantay/core/audit/schema';
 import { ERRORS } from '@bantay/core/errors';
+import { IDENTIFIER_FLAGS } from '@bantay/core/identifiers/types';
+import { INCIDENT_TYPE_KEYS, INDUSTRY_CLASSIFICATIONS, REPORT_ANNOTATIONS } from '@bantay/core/intake/report';
+import { PRIORITY_FACTORS } from '@bantay/core/triage/priority';
+import { CLOSE_REASONS, DECISIONS, REPORT_STATUSES } from '@bantay/core/triage/schema';
 import { describe, expect, it } from 'vitest';
 import { ACTION_FAMILIES, RECORD_TYPES } from '../audit/labels';
+import { CASE_STATUSES } from '../cases/api';
+import { QUARANTINE_STATUSES } from '../intake/api';
+import { IDENTIFIER_ROLES, REPORT_FLAGS } from '../triage/labels';
 import ceb from './ceb.json';
 import en from './en.json';
 import fil from './fil.json';
@@ -65,7 +72,31 @@ describe('the English catalogue', () => {
     ['auditActions', AUDIT_ACTIONS],
     ['auditFamilies', ACTION_FAMILIES],
     ['recordTypes', RECORD_TYPES],
+    ['incidentTypes', INCIDENT_TYPE_KEYS],
+    ['reportStatuses', REPORT_STATUSES],
+    ['referralStatuses', REPORT_STATUSES],
+    ['caseStatuses', CASE_STATUSES],
+    ['closeReasons', CLOSE_REASONS],
+    ['reportFlags', REPORT_FLAGS],
+    ['reportAnnotations', REPORT_ANNOTATIONS],
+    ['identifierRoles', IDENTIFIER_ROLES],
+    ['classifications', INDUSTRY_CLASSIFICATIONS],
+    ['quarantine.statuses', QUARANTINE_STATUSES],
   ] as const)('names every member of %s', (group, members: readonly string[]) => {
     expect(members.filter((member) => !english.has(`${group}.${member}`))).toEqual([]);
   });
+
+  it.each([
+    ['priorityFactors', PRIORITY_FACTORS, ['label', 'help']],
+    ['identifierFlags', IDENTIFIER_FLAGS, ['label', 'help']],
+    ['decisions', DECISIONS, ['label', 'help', 'submit', 'done']],
+  ] as const)(
+    'names and explains every member of %s',
+    (group, members: readonly string[], parts: readonly string[]) => {
+      const missing = members
+        .flatMap((member) => parts.map((part) => `${group}.${member}.${part}`))
+        .filter((key) => !english.has(key));
+      expect(missing).toEqual([]);
+    },
+  );
 });
