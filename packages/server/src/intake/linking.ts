@@ -63,10 +63,12 @@ export async function assignClusters(
   const neighbours = new Map<string, string[]>();
   const seenClusters = new Set<string>();
   if (linkIds.length) {
+    // Every report carrying a linking identifier is in one cluster already: one report tells it.
     const result = await client.query<{ identifier_id: string; cluster_id: string }>(
-      `SELECT DISTINCT ri.identifier_id::text, r.cluster_id::text
-         FROM report_identifier ri JOIN report r ON r.id = ri.report_id
-        WHERE ri.identifier_id = ANY($1::bigint[])`,
+      `SELECT q.id::text AS identifier_id, r.cluster_id::text
+         FROM unnest($1::bigint[]) AS q(id)
+         CROSS JOIN LATERAL (SELECT report_id FROM report_identifier WHERE identifier_id = q.id LIMIT 1) ri
+         JOIN report r ON r.id = ri.report_id`,
       [linkIds],
     );
     for (const row of result.rows) {
@@ -236,7 +238,7 @@ async function applyClusters(
   );
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

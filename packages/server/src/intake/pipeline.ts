@@ -49,6 +49,7 @@ export const quarantineContext = (id: string) => `intake_quarantine:${id}`;
 
 const BATCH = 1000;
 const PROBLEMS_KEPT = 100;
+const ANALYZE_MIN_REPORTS = 5000;
 
 /**
  * Imports a stream of parsed items: each batch commits as a whole (reports, identifiers,
@@ -92,6 +93,7 @@ export async function runImport(
     elapsedMs: 0,
   };
   const settings = await services.settings();
+  const statistics = await TableStatistics.read(deps);
   let processed = 0;
   let pending: Promise<void> = Promise.resolve();
   let batch: ParsedItem[] = [];
@@ -105,7 +107,8 @@ export async function runImport(
       settings,
       summary,
       now: deps.clock(),
-    }).then(() => {
+    }).then(async () => {
+      await statistics.grew(deps, summary.stored);
       processed += items.length;
       onProgress?.({
         processed,
@@ -141,6 +144,34 @@ export async function runImport(
   summary.elapsedMs = Math.round(performance.now() - started);
   await finishImport(deps, importId, summary, audit, meta, null);
   return summary;
+}
+
+/**
+ * Keeps the planner's statistics in step with a large import: the linking and hub queries
+ * join the intake tables by index only while PostgreSQL knows how big they have become
+ * (autovacuum analyses them a minute or more too late, after plans chose full scans).
+ * Analyses when the tables have grown by a third since the statistics were taken.
+ */
+class TableStatistics {
+  private constructor(
+    private reportsKnown: number,
+    private storedAtLast: number,
+  ) {}
+
+  static async read(deps: AppDeps): Promise<TableStatistics> {
+    const row = await deps.pool.query<{ reltuples: number }>(
+      "SELECT reltuples FROM pg_class WHERE oid = 'report'::regclass",
+    );
+    return new TableStatistics(Math.max(row.rows[0]?.reltuples ?? 0, 0), 0);
+  }
+
+  async grew(deps: AppDeps, stored: number): Promise<void> {
+    const added = stored - this.storedAtLast;
+    if (added < Math.max(ANALYZE_MIN_REPORTS, this.reportsKnown / 3)) return;
+    await deps.pool.query('ANALYZE report, report_identifier, identifier, report_cluster');
+    this.reportsKnown += added;
+    this.storedAtLast = stored;
+  }
 }
 
 type PreparedBatch = {

@@ -4,7 +4,7 @@ import { scoreReport, type PriorityFacts, type PriorityWeights } from '@bantay/c
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { copyRows, type CopyValue } from '../platform/db/copy';
 import type { FileMatch } from './known-content';
-import { assignClusters, splitClustersAround, type BatchReport } from './linking';
+import { assignClusters, push, splitClustersAround, type BatchReport } from './linking';
 import type { PreparedReport } from './prepare';
 import { rescoreClusters } from './rescore';
 
@@ -368,17 +368,11 @@ async function sharedIdentifiers(
     );
   });
   if (due.length === 0) return [];
-  const result = await client.query<{ id: string }>(
-    `SELECT me.identifier_id::text AS id
-       FROM report_identifier me
-       JOIN report_identifier other ON other.report_id = me.report_id AND other.role = me.role AND other.identifier_id <> me.identifier_id
-       JOIN identifier o ON o.id = other.identifier_id AND o.kind = ANY($2::text[])
-      WHERE me.identifier_id = ANY($1::bigint[])
-      GROUP BY me.identifier_id
-     HAVING count(DISTINCT other.identifier_id) > $3`,
-    [due.map((row) => row.id), PERSON_KINDS, fanout],
+  const hubs = await identifiersBesideMany(
+    client,
+    due.map((row) => row.id),
+    fanout,
   );
-  const hubs = result.rows.map((row) => row.id);
   if (hubs.length) {
     await client.query(
       `UPDATE identifier SET is_hub = true, hub_reason = 'shared' WHERE id = ANY($1::bigint[])`,
@@ -387,4 +381,46 @@ async function sharedIdentifiers(
     for (const row of rows) if (hubs.includes(row.id)) row.is_hub = true;
   }
   return hubs;
+}
+
+/**
+ * Which of the identifiers appear beside more than `fanout` distinct person identifiers of
+ * the same role. Three index lookups rather than one join: with a batch's worth of ids the
+ * planner's estimates go wrong and it scans the whole table.
+ */
+async function identifiersBesideMany(
+  client: pg.PoolClient,
+  ids: string[],
+  fanout: number,
+): Promise<string[]> {
+  const own = await client.query<{ identifier_id: string; report_id: string; role: string }>(
+    'SELECT identifier_id::text, report_id::text, role FROM report_identifier WHERE identifier_id = ANY($1::bigint[])',
+    [ids],
+  );
+  const reports = [...new Set(own.rows.map((row) => row.report_id))];
+  const beside = await client.query<{ report_id: string; role: string; identifier_id: string }>(
+    'SELECT report_id::text, role, identifier_id::text FROM report_identifier WHERE report_id = ANY($1::bigint[])',
+    [reports],
+  );
+  const candidates = [...new Set(beside.rows.map((row) => row.identifier_id))];
+  const persons = new Set(
+    (
+      await client.query<{ id: string }>(
+        'SELECT id::text FROM identifier WHERE id = ANY($1::bigint[]) AND kind = ANY($2::text[])',
+        [candidates, PERSON_KINDS],
+      )
+    ).rows.map((row) => row.id),
+  );
+  const byReportRole = new Map<string, string[]>();
+  for (const row of beside.rows)
+    if (persons.has(row.identifier_id))
+      push(byReportRole, `${row.report_id}\u0000${row.role}`, row.identifier_id);
+  const partners = new Map<string, Set<string>>();
+  for (const row of own.rows) {
+    let set = partners.get(row.identifier_id);
+    if (!set) partners.set(row.identifier_id, (set = new Set()));
+    for (const other of byReportRole.get(`${row.report_id}\u0000${row.role}`) ?? [])
+      if (other !== row.identifier_id) set.add(other);
+  }
+  return [...partners].filter(([, set]) => set.size > fanout).map(([id]) => id);
 }
