@@ -100,6 +100,10 @@ export type Priority = { score: number; level: PriorityLevel; reasons: PriorityR
 
 const DAY = 86_400_000;
 
+/** Cluster sizes and prior-report counts at which points step up; beyond the last, no more. */
+export const CLUSTER_SIZE_STEPS = [2, 5, 20] as const;
+export const PRIOR_REPORT_STEPS = [1, 3, 10] as const;
+
 /** Points that grow by steps, so a cluster of 3 and one of 300 differ but neither dominates. */
 function steps(value: number, thresholds: readonly number[], weight: number): number {
   const reached = thresholds.filter((t) => value >= t).length;
@@ -138,10 +142,10 @@ export function scoreReport(
   ) {
     add('sextortion', weights.sextortion);
   }
-  add('cluster_size', steps(facts.clusterSize, [2, 5, 20], weights.cluster_size), {
+  add('cluster_size', steps(facts.clusterSize, CLUSTER_SIZE_STEPS, weights.cluster_size), {
     reports: facts.clusterSize,
   });
-  add('prior_reports', steps(facts.priorReports, [1, 3, 10], weights.prior_reports), {
+  add('prior_reports', steps(facts.priorReports, PRIOR_REPORT_STEPS, weights.prior_reports), {
     reports: facts.priorReports,
   });
   const reference = facts.incidentAt ?? facts.receivedAt;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServer, type TestServer } from '../../test/helpers';
 import { clustersByReference, importReferrals, referral } from '../../test/intake';
+import { rescoreWhere } from './rescore';
+import { intakeServices } from './services';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -116,6 +118,34 @@ describe('linking', () => {
       bridge.reference,
     ]);
     expect(new Set(clusters.values()).size).toBe(1);
+    await clusterSizesConsistent();
+  });
+
+  it('after a merge into a large cluster, every score is what a full rescore would give', async () => {
+    const phone = (n: number) => ({ kind: 'phone', value: `0917 555 ${String(2000 + n)}` });
+    // Four early reports, then 25 later ones of another person: a cluster of 25 at full points.
+    const early = [1, 2, 3, 4].map(() => referral({ subjects: reported([phone(1)]) }));
+    await importReferrals(server.deps, early);
+    server.clock.advance(1000);
+    const late = Array.from({ length: 25 }, () => referral({ subjects: reported([phone(2)]) }));
+    await importReferrals(server.deps, late);
+    server.clock.advance(1000);
+    // The bridge merges the early four into the large cluster, ahead of its own first reports.
+    await importReferrals(server.deps, [referral({ subjects: reported([phone(1), phone(2)]) })]);
+    const clusters = await clustersByReference(
+      server.deps,
+      [...early, ...late].map((r) => r.reference),
+    );
+    expect(new Set(clusters.values()).size).toBe(1);
+
+    const { weights } = await (await intakeServices(server.deps)).settings();
+    const client = await server.deps.pool.connect();
+    try {
+      const changed = await rescoreWhere(client, { allOpen: true }, { weights, now: server.deps.clock() });
+      expect(changed).toBe(0);
+    } finally {
+      client.release();
+    }
     await clusterSizesConsistent();
   });
 

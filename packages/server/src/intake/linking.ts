@@ -15,14 +15,16 @@ export type BatchReport = { receivedAt: Date; refs: LinkRef[] };
 export type ClusterAssignment = {
   /** Cluster of each batch report, in batch order. */
   clusterIds: string[];
-  /** Reports of each batch report's cluster that arrived before this batch. */
+  /** Reports of each batch report's cluster before it: earlier batches, then earlier in this batch. */
   priorReports: number[];
   /** Final size of every cluster the batch touched. */
   sizes: Map<string, number>;
+  /** Size before this batch of every cluster the batch touched (merged clusters together). */
+  sizesBefore: Map<string, number>;
   /** Existing clusters merged into another (they no longer exist). */
   merged: string[];
-  /** Clusters that absorbed others in this batch. */
-  mergedInto: string[];
+  /** Clusters that absorbed others in this batch: their size before, and the reports moved in. */
+  mergedInto: Map<string, { sizeBefore: number; moved: string[] }>;
 };
 
 class UnionFind {
@@ -134,6 +136,7 @@ export async function assignClusters(
   const clusterIds: string[] = new Array<string>(batch.length);
   const priorReports: number[] = new Array<number>(batch.length);
   const sizes = new Map<string, number>();
+  const sizesBefore = new Map<string, number>();
   const merges: { from: string; to: string }[] = [];
   const fresh: { index: number; component: { clusters: Set<string>; reports: number[] } }[] = [];
   for (const c of components.values()) {
@@ -147,11 +150,13 @@ export async function assignClusters(
     const target = ranked[0]!;
     const prior = ranked.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0);
     for (const other of ranked.slice(1)) merges.push({ from: other, to: target });
-    for (const i of c.reports) {
+    // Batch reports count the cluster's reports and the batch's own before them (ids follow batch order).
+    c.reports.forEach((i, k) => {
       clusterIds[i] = target;
-      priorReports[i] = prior;
-    }
+      priorReports[i] = prior + k;
+    });
     sizes.set(target, prior + c.reports.length);
+    sizesBefore.set(target, prior);
   }
   if (fresh.length) {
     const ids = await client.query<{ id: string }>(
@@ -160,22 +165,20 @@ export async function assignClusters(
     );
     fresh.forEach(({ component: c }, k) => {
       const id = ids.rows[k]!.id;
-      for (const i of c.reports) {
+      c.reports.forEach((i, k) => {
         clusterIds[i] = id;
-        priorReports[i] = 0;
-      }
+        priorReports[i] = k;
+      });
       sizes.set(id, c.reports.length);
+      sizesBefore.set(id, 0);
     });
   }
 
-  await applyClusters(client, batch, clusterIds, sizes, merges);
-  return {
-    clusterIds,
-    priorReports,
-    sizes,
-    merged: merges.map((m) => m.from),
-    mergedInto: [...new Set(merges.map((m) => m.to))],
-  };
+  const moved = await applyClusters(client, batch, clusterIds, sizes, merges);
+  const mergedInto = new Map<string, { sizeBefore: number; moved: string[] }>();
+  for (const { to } of merges) mergedInto.set(to, { sizeBefore: counts.get(to) ?? 0, moved: [] });
+  for (const row of moved) mergedInto.get(row.target)?.moved.push(row.id);
+  return { clusterIds, priorReports, sizes, sizesBefore, merged: merges.map((m) => m.from), mergedInto };
 }
 
 async function clusterCounts(client: pg.PoolClient, ids: string[]): Promise<Map<string, number>> {
@@ -187,14 +190,18 @@ async function clusterCounts(client: pg.PoolClient, ids: string[]): Promise<Map<
   return new Map(result.rows.map((row) => [row.id, row.report_count]));
 }
 
-/** Writes merges (reports relabelled to the largest cluster) and the new cluster sizes. */
+/**
+ * Writes merges (reports relabelled to the largest cluster) and the new cluster sizes.
+ * Returns the reports moved, with the cluster they moved to.
+ */
 async function applyClusters(
   client: pg.PoolClient,
   batch: BatchReport[],
   clusterIds: string[],
   sizes: Map<string, number>,
   merges: { from: string; to: string }[],
-): Promise<void> {
+): Promise<{ id: string; target: string }[]> {
+  let moved: { id: string; target: string }[] = [];
   if (merges.length) {
     // The surviving cluster inherits the time span of those merged into it.
     await client.query(
@@ -205,10 +212,13 @@ async function applyClusters(
         WHERE t.id = s.target`,
       [merges.map((m) => m.from), merges.map((m) => m.to)],
     );
-    await client.query(
-      `UPDATE report r SET cluster_id = m.target FROM unnest($1::bigint[], $2::bigint[]) AS m(source, target) WHERE r.cluster_id = m.source`,
-      [merges.map((m) => m.from), merges.map((m) => m.to)],
-    );
+    moved = (
+      await client.query<{ id: string; target: string }>(
+        `UPDATE report r SET cluster_id = m.target FROM unnest($1::bigint[], $2::bigint[]) AS m(source, target)
+          WHERE r.cluster_id = m.source RETURNING r.id::text, m.target::text`,
+        [merges.map((m) => m.from), merges.map((m) => m.to)],
+      )
+    ).rows;
     await client.query('DELETE FROM report_cluster WHERE id = ANY($1::bigint[])', [
       merges.map((m) => m.from),
     ]);
@@ -236,6 +246,7 @@ async function applyClusters(
       ids.map((id) => new Date(spans.get(id)!.last)),
     ],
   );
+  return moved;
 }
 
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -12,6 +12,15 @@ type StoredFacts = Omit<
   receivedAt: string;
 };
 
+type ScoredRow = {
+  id: string;
+  facts: StoredFacts;
+  score: number;
+  level: number;
+  size: number;
+  prior: string;
+};
+
 /**
  * Recomputes the score of open reports from their stored facts, current cluster size and
  * prior reports, and the given weights. Writes only the rows whose score changed.
@@ -23,16 +32,8 @@ export async function rescoreWhere(
   options: { weights: PriorityWeights; now: Date; exclude?: string[] },
 ): Promise<number> {
   if (!where.allOpen && !where.clusterIds?.length) return 0;
-  const rows = await client.query<{
-    id: string;
-    facts: StoredFacts;
-    score: number;
-    level: number;
-    size: number;
-    prior: string;
-    open: boolean;
-  }>(
-    `SELECT id, facts, score, level, size, prior, open FROM (
+  const rows = await client.query<ScoredRow>(
+    `SELECT id, facts, score, level, size, prior FROM (
        SELECT r.id::text, r.priority_facts AS facts, r.priority_score AS score, r.priority_level AS level, c.report_count AS size,
               count(*) OVER (PARTITION BY r.cluster_id ORDER BY r.received_at, r.id ROWS UNBOUNDED PRECEDING) - 1 AS prior,
               r.status = ANY($2::text[]) AND NOT (r.id = ANY($3::bigint[])) AS open
@@ -41,8 +42,63 @@ export async function rescoreWhere(
       WHERE open`,
     [where.allOpen ? null : where.clusterIds, OPEN_STATUSES, options.exclude ?? []],
   );
+  return writeScores(client, rows.rows, options);
+}
+
+export function rescoreClusters(
+  client: pg.PoolClient,
+  clusterIds: string[],
+  options: { weights: PriorityWeights; now: Date; exclude?: string[] },
+): Promise<number> {
+  return rescoreWhere(client, { clusterIds }, options);
+}
+
+/**
+ * After merges into clusters already at full points for size and prior reports (`cap`
+ * reports or more), only three kinds of report can change score: those moved in, the
+ * cluster's first `cap` reports, and its own first `cap` from before (pushed back by earlier
+ * reports moved in). Any other report keeps `cap` or more reports before it.
+ */
+export async function rescoreInSaturated(
+  client: pg.PoolClient,
+  moves: Map<string, string[]>,
+  cap: number,
+  options: { weights: PriorityWeights; now: Date; exclude?: string[] },
+): Promise<number> {
+  if (moves.size === 0) return 0;
+  const clusters = [...moves.keys()];
+  const moved = [...moves.values()].flat();
+  const rows = await client.query<ScoredRow>(
+    `WITH firsts AS (
+       SELECT f.id, f.rank FROM unnest($1::bigint[]) AS t(cluster_id)
+        CROSS JOIN LATERAL (SELECT id, row_number() OVER (ORDER BY received_at, id) - 1 AS rank
+                              FROM report WHERE cluster_id = t.cluster_id ORDER BY received_at, id LIMIT $3) f),
+     own_firsts AS (
+       SELECT f.id FROM unnest($1::bigint[]) AS t(cluster_id)
+        CROSS JOIN LATERAL (SELECT id FROM report WHERE cluster_id = t.cluster_id AND NOT (id = ANY($2::bigint[]))
+                             ORDER BY received_at, id LIMIT $3) f),
+     candidates AS (
+       SELECT id, rank FROM firsts
+       UNION ALL SELECT id, NULL FROM own_firsts
+       UNION ALL SELECT id, NULL FROM unnest($2::bigint[]) AS m(id))
+     SELECT DISTINCT ON (r.id) r.id::text, r.priority_facts AS facts, r.priority_score AS score, r.priority_level AS level,
+            c.report_count AS size, coalesce(x.rank, $3)::text AS prior
+       FROM candidates x JOIN report r ON r.id = x.id JOIN report_cluster c ON c.id = r.cluster_id
+      WHERE r.status = ANY($4::text[]) AND NOT (r.id = ANY($5::bigint[]))
+      ORDER BY r.id, x.rank NULLS LAST`,
+    [clusters, moved, cap, OPEN_STATUSES, options.exclude ?? []],
+  );
+  return writeScores(client, rows.rows, options);
+}
+
+/** Scores the rows again and writes those whose score or level changed. */
+async function writeScores(
+  client: pg.PoolClient | pg.Client,
+  rows: ScoredRow[],
+  options: { weights: PriorityWeights; now: Date },
+): Promise<number> {
   const changed: { id: string; score: number; level: number; reasons: string }[] = [];
-  for (const row of rows.rows) {
+  for (const row of rows) {
     const facts: PriorityFacts = {
       ...row.facts,
       incidentAt: row.facts.incidentAt ? new Date(row.facts.incidentAt) : undefined,
@@ -70,12 +126,4 @@ export async function rescoreWhere(
     );
   }
   return changed.length;
-}
-
-export function rescoreClusters(
-  client: pg.PoolClient,
-  clusterIds: string[],
-  options: { weights: PriorityWeights; now: Date; exclude?: string[] },
-): Promise<number> {
-  return rescoreWhere(client, { clusterIds }, options);
 }

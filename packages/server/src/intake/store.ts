@@ -1,12 +1,18 @@
 import { compressSync } from 'lz4-napi';
 import type pg from 'pg';
-import { scoreReport, type PriorityFacts, type PriorityWeights } from '@bantay/core/triage/priority';
+import {
+  CLUSTER_SIZE_STEPS,
+  PRIOR_REPORT_STEPS,
+  scoreReport,
+  type PriorityFacts,
+  type PriorityWeights,
+} from '@bantay/core/triage/priority';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { copyRows, type CopyValue } from '../platform/db/copy';
 import type { FileMatch } from './known-content';
 import { assignClusters, push, splitClustersAround, type BatchReport } from './linking';
 import type { PreparedReport } from './prepare';
-import { rescoreClusters } from './rescore';
+import { rescoreClusters, rescoreInSaturated } from './rescore';
 
 export type StoreSettings = {
   weights: PriorityWeights;
@@ -27,8 +33,10 @@ export const documentContext = (reportId: string) => `report_document:${reportId
 
 /** Serialises batch writers: identifier counts, cluster merges and splits stay consistent. */
 const INTAKE_LOCK = 7021179406330841;
-/** Cluster sizes at which the cluster and prior-report points step up (see scoreReport). */
-const CLUSTER_STEPS = [2, 3, 5, 10, 20];
+/** Cluster sizes at which the cluster or prior-report points step up (see scoreReport). */
+const CLUSTER_STEPS = [...new Set([...CLUSTER_SIZE_STEPS, ...PRIOR_REPORT_STEPS])];
+/** From this size on, a cluster's size and its later reports' prior counts earn the most points. */
+const SATURATED = Math.max(...CLUSTER_SIZE_STEPS, ...PRIOR_REPORT_STEPS);
 
 /**
  * Stores one batch of new reports in the caller's open transaction: identifiers upserted
@@ -87,7 +95,18 @@ export async function storeBatch(
         });
     }
   });
-  const entries = [...distinct.values()];
+  // In index order: the upsert then walks the unique index's pages once, in one direction.
+  const entries = [...distinct.values()].sort((a, b) =>
+    a.kind === b.kind
+      ? a.matchKey < b.matchKey
+        ? -1
+        : a.matchKey > b.matchKey
+          ? 1
+          : 0
+      : a.kind < b.kind
+        ? -1
+        : 1,
+  );
   const upserted = await client.query<{
     id: string;
     kind: string;
@@ -265,17 +284,23 @@ export async function storeBatch(
 
   const split = await splitClustersAround(client, becameHub, context.settings.ipWindowMs);
   // Older reports change score only when their cluster crossed a step, merged or split.
-  const before = new Map(clusters.clusterIds.map((id, i) => [id, clusters.priorReports[i] ?? 0]));
-  const stepped = [...clusters.sizes].filter(
-    ([id, size]) =>
-      CLUSTER_STEPS.some((t) => (before.get(id) ?? 0) < t && size >= t) && (before.get(id) ?? 0) > 0,
-  );
-  const merged = new Set(clusters.mergedInto);
-  await rescoreClusters(client, [...new Set([...stepped.map(([id]) => id), ...merged, ...split])], {
-    weights: context.settings.weights,
-    now: context.now,
-    exclude: ids,
+  const before = clusters.sizesBefore;
+  const stepped = [...clusters.sizes].filter(([id, size]) => {
+    const was = before.get(id) ?? 0;
+    return was > 0 && CLUSTER_STEPS.some((t) => was < t && size >= t);
   });
+  // A merge into a cluster already at full points changes only the reports moved in and the
+  // cluster's first few (whose prior count may rise); a whole-cluster rescore is kept for the rest.
+  const whole = new Set([...stepped.map(([id]) => id), ...split]);
+  const saturated = new Map<string, string[]>();
+  for (const [id, merge] of clusters.mergedInto) {
+    if (whole.has(id)) continue;
+    if (merge.sizeBefore >= SATURATED) saturated.set(id, merge.moved);
+    else whole.add(id);
+  }
+  const options = { weights: context.settings.weights, now: context.now, exclude: ids };
+  await rescoreClusters(client, [...whole], options);
+  await rescoreInSaturated(client, saturated, SATURATED, options);
   return stored;
 }
 
