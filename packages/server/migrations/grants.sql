@@ -17,6 +17,7 @@ BEGIN
     GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO bantay_app;
     GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO bantay_app;
     REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM bantay_app;
+    REVOKE UPDATE, DELETE, TRUNCATE ON evidence_item, custody_transfer FROM bantay_app;
     REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migration FROM bantay_app;
   END IF;
 END

@@ -67,6 +67,40 @@ export const AUDIT_ACTIONS = [
   'triage.settings_changed',
   /** Someone opened a case. */
   'case.read',
+  /** A case was opened by hand, or a referred case accepted by its unit (referred → open). */
+  'case.opened',
+  'case.accepted',
+  /** Title, summary, lead or status of a case changed (details: the fields). */
+  'case.updated',
+  /** Someone was added to a case's members. */
+  'case.member_added',
+  /** A subject (facilitator, customer, suspect, witness) was added, or an identifier linked to him. */
+  'case.subject_added',
+  'case.identifier_linked',
+  /** A victim (pseudonym code only) was added to a case. */
+  'case.victim_added',
+  /** A task was added to a case, or marked done. */
+  'case.task_added',
+  'case.task_done',
+  /** A note was added to a case. */
+  'case.note_added',
+  /** A legal request (warrant, preservation, request abroad, emergency disclosure) was recorded or changed. */
+  'legal.recorded',
+  'legal.updated',
+  /** Someone read the unit's calendar of due dates. */
+  'legal.calendar_read',
+  /** A rescue operation was planned, approved, or its outcome recorded. */
+  'operation.planned',
+  'operation.approved',
+  'operation.completed',
+  /** An evidence item was registered, or its custody transferred (receiver confirmed by password). */
+  'evidence.registered',
+  'evidence.transferred',
+  /** Someone read a case's evidence register, or exported it (CSV of hashes, manifest PDF). */
+  'evidence.read',
+  'evidence.exported',
+  /** The evidence custody chain was verified (details: rows checked, first bad row). */
+  'evidence.verified',
   /** A foreign liaison read the status of his agency's referrals. */
   'referral.status_read',
   /** A backup of the database was written (details: file name, size). */

@@ -14,6 +14,9 @@ const INTAKE: Role[] = ['triage_analyst', 'supervisor'];
 const TRIAGE_READ: Role[] = ['triage_analyst', 'investigator', 'supervisor'];
 const TRIAGE_DECIDE: Role[] = ['triage_analyst', 'supervisor'];
 const SUPERVISOR: Role[] = ['supervisor'];
+const CASE_READ: Role[] = ['investigator', 'supervisor', 'prosecutor'];
+const CASE_WRITE: Role[] = ['investigator', 'supervisor'];
+const EVIDENCE: Role[] = ['investigator', 'supervisor'];
 const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -64,8 +67,34 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/triage/filters': TRIAGE_READ,
   'POST /api/triage/filters': TRIAGE_READ,
   'DELETE /api/triage/filters/:id': TRIAGE_READ,
-  'GET /api/cases': ['investigator', 'supervisor', 'prosecutor'],
-  'GET /api/cases/:id': ['investigator', 'supervisor', 'prosecutor'],
+  'GET /api/cases': CASE_READ,
+  'POST /api/cases': CASE_WRITE,
+  'GET /api/cases/team-options': CASE_WRITE,
+  'GET /api/cases/calendar': CASE_READ,
+  'GET /api/cases/:id': CASE_READ,
+  'PATCH /api/cases/:id': CASE_WRITE,
+  'POST /api/cases/:id/accept': CASE_WRITE,
+  'POST /api/cases/:id/members': CASE_WRITE,
+  'GET /api/cases/:id/timeline': CASE_READ,
+  'POST /api/cases/:id/subjects': CASE_WRITE,
+  'POST /api/cases/:id/subjects/:subjectId/identifiers': CASE_WRITE,
+  'POST /api/cases/:id/victims': CASE_WRITE,
+  'POST /api/cases/:id/tasks': CASE_WRITE,
+  'POST /api/cases/:id/tasks/:taskId/done': CASE_WRITE,
+  'POST /api/cases/:id/notes': CASE_WRITE,
+  'GET /api/cases/:id/legal': CASE_READ,
+  'POST /api/cases/:id/legal': CASE_WRITE,
+  'PUT /api/cases/:id/legal/:requestId': CASE_WRITE,
+  'GET /api/cases/:id/operations': CASE_READ,
+  'POST /api/cases/:id/operations': CASE_WRITE,
+  'POST /api/cases/:id/operations/:operationId/approve': SUPERVISOR,
+  'POST /api/cases/:id/operations/:operationId/outcome': CASE_WRITE,
+  'GET /api/cases/:id/evidence': CASE_READ,
+  'POST /api/cases/:id/evidence': EVIDENCE,
+  'POST /api/cases/:id/evidence/:itemId/transfers': EVIDENCE,
+  'GET /api/cases/:id/evidence/export/csv': CASE_READ,
+  'GET /api/cases/:id/evidence/export/pdf': CASE_READ,
+  'POST /api/evidence/verify': EVIDENCE,
   'GET /api/referrals/sent': ['foreign_liaison'],
 };
 

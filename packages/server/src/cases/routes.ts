@@ -1,114 +1,221 @@
+import {
+  CaseDetail,
+  CaseOpenInput,
+  CaseSummary,
+  CaseUpdateInput,
+  MemberInput,
+  NoteInput,
+  SubjectIdentifierInput,
+  SubjectInput,
+  TaskInput,
+  TeamOptions,
+  TimelineEntry,
+  VictimInput,
+} from '@bantay/core/cases/schema';
 import { z } from 'zod';
 import { contextOf } from '../access/request';
 import { recordAudit } from '../audit/record';
 import type { ApiApp } from '../platform/http/api-app';
-import { notFound } from '../platform/http/errors';
+import { addSubject, addVictim, linkIdentifier } from './people';
+import {
+  acceptCase,
+  addMember,
+  caseTimeline,
+  getCaseDetail,
+  listCases,
+  openCase,
+  teamOptions,
+  updateCase,
+} from './service';
+import { addNote, addTask, completeTask } from './work';
 
-const CaseSummary = z.object({
-  id: z.uuid(),
-  number: z.string(),
-  title: z.string(),
-  status: z.enum(['referred', 'open', 'closed']),
-  unit: z.string().nullable(),
-  createdAt: z.string(),
-  reportCount: z.number().int(),
-});
+const tags = ['cases'];
+const CaseParams = z.object({ id: z.uuid({ message: 'Not a case id.' }) });
+const Created = z.object({ id: z.string() });
+const Ok = z.object({ ok: z.literal(true) });
+const ok = { ok: true as const };
 
 /**
- * Cases as far as triage needs them: a unit sees the cases it holds (referrals arrive as
- * cases in status 'referred'); a case of another unit answers 404.
+ * Cases: a unit sees the cases it holds (referrals arrive in status 'referred' and are
+ * accepted), members see the cases they were added to; any other case answers 404.
  */
 export async function caseRoutes(app: ApiApp): Promise<void> {
   const { db } = app.deps;
-  const base = () =>
-    db
-      .selectFrom('case_file as c')
-      .leftJoin('unit as n', 'n.id', 'c.unit_id')
-      .select((eb) => [
-        'c.id',
-        'c.number',
-        'c.title',
-        'c.status',
-        'c.unit_id',
-        'n.name as unit',
-        'c.created_at',
-        eb
-          .selectFrom('case_report as cr')
-          .whereRef('cr.case_id', '=', 'c.id')
-          .select((e) => e.fn.countAll<string>().as('n'))
-          .as('report_count'),
-      ]);
-  const present = (row: Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>) => ({
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    status: row.status,
-    unit: row.unit,
-    createdAt: row.created_at.toISOString(),
-    reportCount: Number(row.report_count ?? 0),
-  });
 
   app.get('/api/cases', {
     config: { access: 'cases:read' },
     schema: {
-      tags: ['cases'],
-      summary: 'Cases of the caller’s unit, newest first.',
+      tags,
+      summary: 'Cases the caller sees (his unit’s and those he is a member of), referred first.',
       response: { 200: z.object({ cases: z.array(CaseSummary) }) },
     },
-    handler: async (request) => {
-      const { actor } = contextOf(request);
-      if (!actor.unitId) return { cases: [] };
-      const rows = await base()
-        .where('c.unit_id', '=', actor.unitId)
-        .orderBy('c.created_at', 'desc')
-        .limit(200)
-        .execute();
-      return { cases: rows.map(present) };
+    handler: async (request) => ({ cases: await listCases(contextOf(request)) }),
+  });
+
+  app.post('/api/cases', {
+    config: { access: 'cases:write' },
+    schema: {
+      tags,
+      summary: 'Open a case by hand in the caller’s unit; he leads it.',
+      body: CaseOpenInput,
+      response: { 201: z.object({ id: z.string(), number: z.string() }) },
     },
+    handler: async (request, reply) => reply.code(201).send(await openCase(contextOf(request), request.body)),
+  });
+
+  app.get('/api/cases/team-options', {
+    config: { access: 'cases:write' },
+    schema: {
+      tags,
+      summary: 'People the caller may put on a case, task or rescue team.',
+      response: { 200: TeamOptions },
+    },
+    handler: async (request) => teamOptions(contextOf(request)),
   });
 
   app.get('/api/cases/:id', {
     config: { access: 'cases:read' },
     schema: {
-      tags: ['cases'],
-      summary: 'One case of the caller’s unit with its reports; 404 for any other.',
-      params: z.object({ id: z.uuid({ message: 'Not a case id.' }) }),
-      response: {
-        200: CaseSummary.extend({
-          reports: z.array(
-            z.object({ id: z.string(), externalId: z.string(), priorityLevel: z.number().int() }),
-          ),
-        }),
-      },
+      tags,
+      summary:
+        'One case with its reports, subjects, victims, tasks and notes; 404 outside the caller’s scope.',
+      params: CaseParams,
+      response: { 200: CaseDetail },
+    },
+    handler: async (request) => getCaseDetail(contextOf(request), request.params.id),
+  });
+
+  app.patch('/api/cases/:id', {
+    config: { access: 'cases:write' },
+    schema: {
+      tags,
+      summary: 'Change title, summary, lead or status.',
+      params: CaseParams,
+      body: CaseUpdateInput,
+      response: { 200: Ok },
     },
     handler: async (request) => {
-      const ctx = contextOf(request);
-      const row = await base().where('c.id', '=', request.params.id).executeTakeFirst();
-      if (!row || ctx.actor.unitId === null || row.unit_id !== ctx.actor.unitId) {
-        await recordAudit(db, ctx.audit, {
-          action: 'access.denied',
-          outcome: 'denied',
-          recordType: 'case',
-          recordId: request.params.id,
-        });
-        throw notFound();
-      }
-      const reports = await db
-        .selectFrom('case_report as cr')
-        .innerJoin('report as r', 'r.id', 'cr.report_id')
-        .select(['r.id', 'r.external_id', 'r.priority_level'])
-        .where('cr.case_id', '=', row.id)
-        .execute();
-      await recordAudit(db, ctx.audit, { action: 'case.read', recordType: 'case', recordId: row.id });
-      return {
-        ...present(row),
-        reports: reports.map((r) => ({
-          id: String(r.id),
-          externalId: r.external_id,
-          priorityLevel: r.priority_level,
-        })),
-      };
+      await updateCase(contextOf(request), request.params.id, request.body);
+      return ok;
     },
+  });
+
+  app.post('/api/cases/:id/accept', {
+    config: { access: 'cases:write' },
+    schema: {
+      tags,
+      summary: 'Accept a referred case: it becomes open.',
+      params: CaseParams,
+      response: { 200: Ok },
+    },
+    handler: async (request) => {
+      await acceptCase(contextOf(request), request.params.id);
+      return ok;
+    },
+  });
+
+  app.post('/api/cases/:id/members', {
+    config: { access: 'cases:write' },
+    schema: {
+      tags,
+      summary: 'Add a member (a colleague, or the prosecutor the case goes to).',
+      params: CaseParams,
+      body: MemberInput,
+      response: { 200: Ok },
+    },
+    handler: async (request) => {
+      await addMember(contextOf(request), request.params.id, request.body.userId);
+      return ok;
+    },
+  });
+
+  app.get('/api/cases/:id/timeline', {
+    config: { access: 'cases:read' },
+    schema: {
+      tags,
+      summary: 'Everything that happened on the case, newest first.',
+      params: CaseParams,
+      response: { 200: z.object({ entries: z.array(TimelineEntry) }) },
+    },
+    handler: async (request) => ({ entries: await caseTimeline(contextOf(request), request.params.id) }),
+  });
+
+  app.post('/api/cases/:id/subjects', {
+    config: { access: 'cases:write' },
+    schema: {
+      tags,
+      summary: 'Add a subject: facilitator, customer, suspect or witness.',
+      params: CaseParams,
+      body: SubjectInput,
+      response: { 201: Created },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await addSubject(contextOf(request), request.params.id, request.body)),
+  });
+
+  app.post('/api/cases/:id/subjects/:subjectId/identifiers', {
+    config: { access: 'cases:write' },
+    schema: {
+      tags,
+      summary:
+        'Link an identifier or account to a subject; it is normalised and meets the reports that carry it.',
+      params: CaseParams.extend({ subjectId: z.uuid({ message: 'Not a subject id.' }) }),
+      body: SubjectIdentifierInput,
+      response: { 201: z.object({ id: z.string(), reportCount: z.number().int() }) },
+    },
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await linkIdentifier(contextOf(request), request.params.id, request.params.subjectId, request.body),
+        ),
+  });
+
+  app.post('/api/cases/:id/victims', {
+    config: { access: 'cases:write' },
+    schema: {
+      tags,
+      summary: 'Add a victim as a pseudonym code with age band, sex and relationship; never a name.',
+      params: CaseParams,
+      body: VictimInput,
+      response: { 201: z.object({ id: z.string(), code: z.string() }) },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await addVictim(contextOf(request), request.params.id, request.body)),
+  });
+
+  app.post('/api/cases/:id/tasks', {
+    config: { access: 'cases:write' },
+    schema: {
+      tags,
+      summary: 'Add a task with an assignee and a due date.',
+      params: CaseParams,
+      body: TaskInput,
+      response: { 201: Created },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await addTask(contextOf(request), request.params.id, request.body)),
+  });
+
+  app.post('/api/cases/:id/tasks/:taskId/done', {
+    config: { access: 'cases:write' },
+    schema: {
+      tags,
+      summary: 'Mark a task done.',
+      params: CaseParams.extend({ taskId: z.uuid({ message: 'Not a task id.' }) }),
+      response: { 200: Ok },
+    },
+    handler: async (request) => {
+      await completeTask(contextOf(request), request.params.id, request.params.taskId);
+      return ok;
+    },
+  });
+
+  app.post('/api/cases/:id/notes', {
+    config: { access: 'cases:write' },
+    schema: { tags, summary: 'Add a note.', params: CaseParams, body: NoteInput, response: { 201: Created } },
+    handler: async (request, reply) =>
+      reply.code(201).send(await addNote(contextOf(request), request.params.id, request.body.body)),
   });
 
   app.get('/api/referrals/sent', {

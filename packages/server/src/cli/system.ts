@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { recordAudit } from '../audit/record';
 import { verifyAuditChain } from '../audit/verify';
 import { seedDemoReports } from '../demo/reports';
+import { verifyEvidenceChain } from '../evidence/verify';
 import { seedDemo } from '../demo/seed';
 import { intakeServices } from '../intake/services';
 import { loadConfig } from '../platform/config';
@@ -61,6 +62,40 @@ export function systemCommands(program: Command): void {
           console.error(
             `Audit chain BROKEN at row ${result.badId}: ${result.reason}. ${result.rows} rows before it verified.`,
           );
+          return false;
+        },
+        { migrate: false },
+      );
+      if (!ok) process.exitCode = 1;
+    });
+
+  program
+    .command('evidence')
+    .description('Evidence register')
+    .command('verify')
+    .description(
+      'Walk the evidence and custody hash chains; name the first row that does not verify (exit 1 if any)',
+    )
+    .action(async () => {
+      const ok = await withPlatform(
+        async (platform) => {
+          const result = await verifyEvidenceChain(platform.deps.db);
+          await recordAudit(platform.deps.db, cliContext(platform).audit, {
+            action: 'evidence.verified',
+            outcome: result.ok ? 'success' : 'failure',
+            details: {
+              items: result.items,
+              transfers: result.transfers,
+              ...(result.ok ? {} : { table: result.table, badId: result.badId }),
+            },
+          });
+          if (result.ok) {
+            console.log(
+              `Evidence chain verified: ${result.items} items, ${result.transfers} custody transfers.`,
+            );
+            return true;
+          }
+          console.error(`Evidence chain BROKEN at ${result.table} row ${result.badId}: ${result.reason}.`);
           return false;
         },
         { migrate: false },

@@ -1,11 +1,12 @@
 import { can } from '@bantay/core/access/roles';
 import type { DecisionInput } from '@bantay/core/triage/schema';
 import { OPEN_REPORT_STATUSES } from '@bantay/core/triage/schema';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { RequestContext } from '../access/request';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../platform/db';
 import { AppError, notFound } from '../platform/http/errors';
+import { nextCaseNumber } from '../cases/numbers';
 import { reportScope, scopeCondition } from './scope';
 
 type Trx = Transaction<Database>;
@@ -104,14 +105,6 @@ export async function assignReports(
     }
     return ids.length;
   });
-}
-
-/** Case numbers read like the holder's: DEMO-WCPC-2026-000042. */
-async function nextCaseNumber(trx: Trx, organisationCode: string, now: Date): Promise<string> {
-  const { n } = await sql<{ n: string }>`SELECT nextval('case_number_seq')::text AS n`
-    .execute(trx)
-    .then((r) => r.rows[0]!);
-  return `${organisationCode}-${now.getUTCFullYear()}-${n.padStart(6, '0')}`;
 }
 
 /**

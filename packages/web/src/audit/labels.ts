@@ -18,6 +18,13 @@ export const RECORD_TYPES = [
   'report',
   'case',
   'referral',
+  'case_subject',
+  'case_victim',
+  'case_task',
+  'case_note',
+  'legal_request',
+  'rescue_operation',
+  'evidence_item',
 ] as const;
 
 // The audit catalogue grows with each module; a label not translated yet shows its code

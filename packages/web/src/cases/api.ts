@@ -1,31 +1,89 @@
+import { CalendarEntry, LegalRequest, type LegalRequestInput } from '@bantay/core/cases/legal';
+import {
+  Operation,
+  type OperationOutcomeInput,
+  type OperationPlanInput,
+} from '@bantay/core/cases/operations';
+import {
+  CaseDetail,
+  CaseSummary,
+  TeamOptions,
+  TimelineEntry,
+  type CaseOpenInput,
+  type SubjectIdentifierInput,
+  type SubjectInput,
+  type TaskInput,
+  type VictimInput,
+} from '@bantay/core/cases/schema';
+import {
+  EvidenceItem,
+  EvidenceVerifyResult,
+  type CustodyTransferInput,
+  type EvidenceItemInput,
+} from '@bantay/core/evidence/schema';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../api/client';
 
+export type { CaseDetail, CaseSummary };
+export { CASE_STATUSES } from '@bantay/core/cases/schema';
+
+/** Every case query lives under this key, so one invalidation refreshes the case's tabs. */
 export const CASES_KEY = 'cases';
 
-export const CASE_STATUSES = ['referred', 'open', 'closed'] as const;
-
-// The cases API's answers; the schema moves to @bantay/core with the investigations module.
-const CaseSummary = z.object({
-  id: z.string(),
-  number: z.string(),
-  title: z.string(),
-  status: z.enum(CASE_STATUSES),
-  unit: z.string().nullable(),
-  createdAt: z.string(),
-  reportCount: z.number().int(),
-});
-export type CaseSummary = z.infer<typeof CaseSummary>;
-const CaseDetail = CaseSummary.extend({
-  reports: z.array(z.object({ id: z.string(), externalId: z.string(), priorityLevel: z.number().int() })),
-});
-export type CaseDetail = z.infer<typeof CaseDetail>;
+const path = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`;
+const Created = z.object({ id: z.string() });
 
 export const casesApi = {
   list: () =>
     api.get('/api/cases', { parser: z.object({ cases: z.array(CaseSummary) }) }).then((body) => body.cases),
-  get: (id: string) => api.get(`/api/cases/${encodeURIComponent(id)}`, { parser: CaseDetail }),
+  get: (id: string) => api.get(path(id), { parser: CaseDetail }),
+  open: (input: CaseOpenInput) =>
+    api.post('/api/cases', input, { parser: z.object({ id: z.string(), number: z.string() }) }),
+  accept: (id: string) => api.post(path(id, '/accept')),
+  addMember: (id: string, userId: string) => api.post(path(id, '/members'), { userId }),
+  timeline: (id: string) =>
+    api
+      .get(path(id, '/timeline'), { parser: z.object({ entries: z.array(TimelineEntry) }) })
+      .then((body) => body.entries),
+  teamOptions: () => api.get('/api/cases/team-options', { parser: TeamOptions }),
+  addSubject: (id: string, input: SubjectInput) =>
+    api.post(path(id, '/subjects'), input, { parser: Created }),
+  linkIdentifier: (id: string, subjectId: string, input: SubjectIdentifierInput) =>
+    api.post(path(id, `/subjects/${subjectId}/identifiers`), input),
+  addVictim: (id: string, input: VictimInput) => api.post(path(id, '/victims'), input),
+  addTask: (id: string, input: TaskInput) => api.post(path(id, '/tasks'), input),
+  completeTask: (id: string, taskId: string) => api.post(path(id, `/tasks/${taskId}/done`)),
+  addNote: (id: string, body: string) => api.post(path(id, '/notes'), { body }),
+  legal: (id: string) =>
+    api
+      .get(path(id, '/legal'), { parser: z.object({ requests: z.array(LegalRequest) }) })
+      .then((body) => body.requests),
+  recordLegal: (id: string, input: LegalRequestInput) => api.post(path(id, '/legal'), input),
+  updateLegal: (id: string, requestId: string, input: LegalRequestInput) =>
+    api.put(path(id, `/legal/${requestId}`), input),
+  calendar: () =>
+    api
+      .get('/api/cases/calendar', { parser: z.object({ entries: z.array(CalendarEntry) }) })
+      .then((body) => body.entries),
+  operations: (id: string) =>
+    api
+      .get(path(id, '/operations'), { parser: z.object({ operations: z.array(Operation) }) })
+      .then((body) => body.operations),
+  planOperation: (id: string, input: OperationPlanInput) => api.post(path(id, '/operations'), input),
+  approveOperation: (id: string, operationId: string) =>
+    api.post(path(id, `/operations/${operationId}/approve`)),
+  recordOutcome: (id: string, operationId: string, input: OperationOutcomeInput) =>
+    api.post(path(id, `/operations/${operationId}/outcome`), input),
+  evidence: (id: string) =>
+    api
+      .get(path(id, '/evidence'), { parser: z.object({ items: z.array(EvidenceItem) }) })
+      .then((body) => body.items),
+  registerEvidence: (id: string, input: EvidenceItemInput) => api.post(path(id, '/evidence'), input),
+  transferCustody: (id: string, itemId: string, input: CustodyTransferInput) =>
+    api.post(path(id, `/evidence/${itemId}/transfers`), input),
+  verifyEvidence: () => api.post('/api/evidence/verify', {}, { parser: EvidenceVerifyResult }),
+  exportUrl: (id: string, format: 'csv' | 'pdf') => path(id, `/evidence/export/${format}`),
 };
 
 export function useCases() {
@@ -34,4 +92,31 @@ export function useCases() {
 
 export function useCase(id: string) {
   return useQuery({ queryKey: [CASES_KEY, 'case', id], queryFn: () => casesApi.get(id) });
+}
+
+export function useCaseTimeline(id: string) {
+  return useQuery({ queryKey: [CASES_KEY, 'case', id, 'timeline'], queryFn: () => casesApi.timeline(id) });
+}
+
+export function useLegalRequests(id: string) {
+  return useQuery({ queryKey: [CASES_KEY, 'case', id, 'legal'], queryFn: () => casesApi.legal(id) });
+}
+
+export function useOperations(id: string) {
+  return useQuery({
+    queryKey: [CASES_KEY, 'case', id, 'operations'],
+    queryFn: () => casesApi.operations(id),
+  });
+}
+
+export function useEvidence(id: string) {
+  return useQuery({ queryKey: [CASES_KEY, 'case', id, 'evidence'], queryFn: () => casesApi.evidence(id) });
+}
+
+export function useTeamOptions(enabled: boolean) {
+  return useQuery({ queryKey: [CASES_KEY, 'team-options'], queryFn: casesApi.teamOptions, enabled });
+}
+
+export function useCalendar() {
+  return useQuery({ queryKey: [CASES_KEY, 'calendar'], queryFn: casesApi.calendar });
 }

@@ -3,6 +3,7 @@ import type { AdminTables } from '../../admin/tables';
 import type { AuditTables } from '../../audit/tables';
 import type { AuthTables } from '../../auth/tables';
 import type { CaseTables } from '../../cases/tables';
+import type { EvidenceTables } from '../../evidence/tables';
 import type { GeoTables } from '../../geo/tables';
 import type { IntakeTables } from '../../intake/tables';
 import type { TriageTables } from '../../triage/tables';
@@ -14,7 +15,8 @@ export type Database = AdminTables &
   GeoTables &
   IntakeTables &
   TriageTables &
-  CaseTables;
+  CaseTables &
+  EvidenceTables;
 
 export type Db = Kysely<Database>;
 /** A transaction or the database: query functions take either as their first argument. */

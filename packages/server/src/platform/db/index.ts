@@ -70,9 +70,18 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
   }
 }
 
+const DATE_OID = 1082;
+/** A calendar date stays 'YYYY-MM-DD': read as a Date it would shift with the server's time zone. */
+const DATE_AS_TEXT: pg.CustomTypesConfig = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) =>
+    oid === DATE_OID
+      ? (value: string) => value
+      : (pg.types.getTypeParser(oid, format) as (value: string) => unknown),
+};
+
 /** A pg pool and Kysely over it: Kysely for queries, the pool for COPY streams. */
 export function createDatabase(connectionString: string, max = 10): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString, max, application_name: 'bantay' });
+  const pool = new pg.Pool({ connectionString, max, application_name: 'bantay', types: DATE_AS_TEXT });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };

@@ -19,7 +19,9 @@ import { registerRouteAccess, type RegisteredRoute } from '../../access/route-ac
 import { adminRoutes } from '../../admin/routes';
 import { auditRoutes } from '../../audit/routes';
 import { authRoutes } from '../../auth/routes';
+import { caseProcessRoutes } from '../../cases/process-routes';
 import { caseRoutes } from '../../cases/routes';
+import { evidenceRoutes } from '../../evidence/routes';
 import { healthRoutes } from '../../health/routes';
 import { intakeRoutes } from '../../intake/routes';
 import { triageRoutes } from '../../triage/routes';
@@ -38,6 +40,8 @@ const DOMAIN_ROUTES: ((app: ApiApp) => Promise<void>)[] = [
   intakeRoutes,
   triageRoutes,
   caseRoutes,
+  caseProcessRoutes,
+  evidenceRoutes,
 ];
 
 export type BuildOptions = { webDist?: string | null; logger?: boolean };
