@@ -14,6 +14,8 @@ const INTAKE: Role[] = ['triage_analyst', 'supervisor'];
 const TRIAGE_READ: Role[] = ['triage_analyst', 'investigator', 'supervisor'];
 const TRIAGE_DECIDE: Role[] = ['triage_analyst', 'supervisor'];
 const SUPERVISOR: Role[] = ['supervisor'];
+const AFTERCARE: Role[] = ['supervisor', 'social_worker', 'shelter_staff'];
+const IDENTITY: Role[] = ['social_worker'];
 const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -67,6 +69,27 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/cases': ['investigator', 'supervisor', 'prosecutor'],
   'GET /api/cases/:id': ['investigator', 'supervisor', 'prosecutor'],
   'GET /api/referrals/sent': ['foreign_liaison'],
+  'GET /api/aftercare/survivors': AFTERCARE,
+  'POST /api/aftercare/survivors': AFTERCARE,
+  'GET /api/aftercare/survivors/:id': AFTERCARE,
+  'PATCH /api/aftercare/survivors/:id': AFTERCARE,
+  'GET /api/aftercare/survivors/:id/identity': IDENTITY,
+  'PUT /api/aftercare/survivors/:id/identity': IDENTITY,
+  'POST /api/aftercare/survivors/:id/consents': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/care-plans': AFTERCARE,
+  'POST /api/aftercare/care-plans/:id/decision': SUPERVISOR,
+  'POST /api/aftercare/survivors/:id/placements': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/transfer': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/assessments': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/services': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/closure': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/closure/decision': SUPERVISOR,
+  'GET /api/aftercare/partners': AFTERCARE,
+  'POST /api/aftercare/partners': AFTERCARE,
+  'PUT /api/aftercare/partners/:id': AFTERCARE,
+  'GET /api/aftercare/organisations': AFTERCARE,
+  'GET /api/aftercare/dashboard': AFTERCARE,
+  'GET /api/metrics/aftercare': ['programme_manager'],
 };
 
 const key = (route: RegisteredRoute) => `${route.method} ${route.url}`;

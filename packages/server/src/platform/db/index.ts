@@ -70,9 +70,19 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
   }
 }
 
+/** A `date` stays the text PostgreSQL sends ("2026-11-29"): a Date would shift it by the time zone. */
+const DATE_OID = 1082;
+const keepText = (value: string): string => value;
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === DATE_OID
+      ? keepText
+      : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
+};
+
 /** A pg pool and Kysely over it: Kysely for queries, the pool for COPY streams. */
 export function createDatabase(connectionString: string, max = 10): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString, max, application_name: 'bantay' });
+  const pool = new pg.Pool({ connectionString, max, application_name: 'bantay', types: TYPES });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
