@@ -153,8 +153,10 @@ export const ApprovalInput = z.object({
 });
 export type ApprovalInput = z.infer<typeof ApprovalInput>;
 
+export const CLOSURE_REASONS = ['restored', 'transferred', 'aged_out', 'other'] as const;
+
 export const ClosureInput = z.object({
-  reason: z.enum(['restored', 'transferred', 'aged_out', 'other']),
+  reason: z.enum(CLOSURE_REASONS),
   note: Text(2000).min(3, 'Say why the case can close.'),
 });
 export type ClosureInput = z.infer<typeof ClosureInput>;

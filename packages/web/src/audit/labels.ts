@@ -18,6 +18,9 @@ export const RECORD_TYPES = [
   'report',
   'case',
   'referral',
+  'survivor',
+  'survivor_identity',
+  'aftercare_partner',
 ] as const;
 
 // The audit catalogue grows with each module; a label not translated yet shows its code
