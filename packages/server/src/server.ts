@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pruneAuthTables } from './auth/service';
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail, seedDemo } from './demo/seed';
+import { DEMO_AFTERCARE_SUPERVISOR, seedDemoAftercare } from './demo/aftercare';
 import { seedDemoReports } from './demo/reports';
 import { intakeServices, listenForHashSets } from './intake/services';
 import { openPlatform } from './platform/bootstrap';
@@ -24,6 +25,8 @@ export async function startServer(
       await seedDemo(platform.deps);
       const { reports } = await seedDemoReports(platform.deps, await intakeServices(platform.deps));
       if (reports) log(`seeded ${reports} synthetic demo reports`);
+      const { survivors } = await seedDemoAftercare(platform.deps);
+      if (survivors) log(`seeded ${survivors} synthetic survivor records`);
     }
     const { app } = await buildApp(platform.deps);
     await app.listen({ host: config.host, port: config.port });
@@ -63,6 +66,7 @@ export function startBanner(config: Config, url: string, databaseKind: string): 
   if (config.demo) {
     lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const user of DEMO_USERS) lines.push(`    ${demoEmail(user.role).padEnd(42)} ${user.name}`);
+    lines.push(`    ${DEMO_AFTERCARE_SUPERVISOR.email.padEnd(42)} ${DEMO_AFTERCARE_SUPERVISOR.name}`);
   }
   lines.push('', '  Stop with Ctrl+C.', '');
   return lines.join('\n');

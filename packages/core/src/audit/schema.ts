@@ -103,6 +103,34 @@ export const AUDIT_ACTIONS = [
   'evidence.verified',
   /** A foreign liaison read the status of his agency's referrals. */
   'referral.status_read',
+  /** A survivor record was opened by intake (direct or from a rescue operation). */
+  'aftercare.intake',
+  /** Someone opened a survivor record (pseudonymised). */
+  'aftercare.survivor_read',
+  /** Someone saw a child's identity (name, birth date, family, addresses). One row per view. */
+  'aftercare.identity_viewed',
+  /** A child's identity was entered or changed. */
+  'aftercare.identity_updated',
+  /** Risk level, safety plan or the RA 7610 report reference changed. */
+  'aftercare.updated',
+  /** A consent (services, information sharing, disclosure) was recorded, given or refused. */
+  'aftercare.consent_recorded',
+  /** A care plan version was written, and a supervisor approved or returned it. */
+  'aftercare.plan_created',
+  'aftercare.plan_decided',
+  /** Closure of a record was asked for, and a supervisor decided on it. */
+  'aftercare.closure_requested',
+  'aftercare.closure_decided',
+  /** An aftercare partner was added to the directory or changed. */
+  'aftercare.partner_saved',
+  /** A child was placed with a partner (or moved), or the case went to another organisation. */
+  'aftercare.placed',
+  'aftercare.transferred',
+  /** An outcome assessment or a service session was recorded. */
+  'aftercare.assessed',
+  'aftercare.service_recorded',
+  /** A programme manager read the aftercare aggregates. */
+  'aftercare.dashboard_read',
   /** A backup of the database was written (details: file name, size). */
   'system.backup',
   /** The database was restored from a backup. */

@@ -233,12 +233,12 @@ function times<T>(n: number, make: () => T): T[] {
   return out;
 }
 
-function phGiven(random: Random): string {
+export function phGiven(random: Random): string {
   const first = random.pick(PH_GIVEN);
   return random.chance(0.35) ? `${first} ${random.pick(PH_GIVEN)}` : first;
 }
 
-function phSurname(random: Random): string {
+export function phSurname(random: Random): string {
   const mid = random.chance(0.6) ? random.pick(PH_SURNAME_MID) : '';
   return random.pick(PH_SURNAME_HEAD) + mid + random.pick(PH_SURNAME_TAIL);
 }

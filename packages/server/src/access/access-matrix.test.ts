@@ -17,6 +17,8 @@ const SUPERVISOR: Role[] = ['supervisor'];
 const CASE_READ: Role[] = ['investigator', 'supervisor', 'prosecutor'];
 const CASE_WRITE: Role[] = ['investigator', 'supervisor'];
 const EVIDENCE: Role[] = ['investigator', 'supervisor'];
+const AFTERCARE: Role[] = ['supervisor', 'social_worker', 'shelter_staff'];
+const IDENTITY: Role[] = ['social_worker'];
 const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -96,6 +98,27 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/cases/:id/evidence/export/pdf': CASE_READ,
   'POST /api/evidence/verify': EVIDENCE,
   'GET /api/referrals/sent': ['foreign_liaison'],
+  'GET /api/aftercare/survivors': AFTERCARE,
+  'POST /api/aftercare/survivors': AFTERCARE,
+  'GET /api/aftercare/survivors/:id': AFTERCARE,
+  'PATCH /api/aftercare/survivors/:id': AFTERCARE,
+  'GET /api/aftercare/survivors/:id/identity': IDENTITY,
+  'PUT /api/aftercare/survivors/:id/identity': IDENTITY,
+  'POST /api/aftercare/survivors/:id/consents': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/care-plans': AFTERCARE,
+  'POST /api/aftercare/care-plans/:id/decision': SUPERVISOR,
+  'POST /api/aftercare/survivors/:id/placements': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/transfer': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/assessments': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/services': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/closure': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/closure/decision': SUPERVISOR,
+  'GET /api/aftercare/partners': AFTERCARE,
+  'POST /api/aftercare/partners': AFTERCARE,
+  'PUT /api/aftercare/partners/:id': AFTERCARE,
+  'GET /api/aftercare/organisations': AFTERCARE,
+  'GET /api/aftercare/dashboard': AFTERCARE,
+  'GET /api/metrics/aftercare': ['programme_manager'],
 };
 
 const key = (route: RegisteredRoute) => `${route.method} ${route.url}`;

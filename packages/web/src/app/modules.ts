@@ -3,6 +3,8 @@ import {
   IconAdjustmentsHorizontal,
   IconBriefcase,
   IconBuildingCommunity,
+  IconChartBar,
+  IconHeartHandshake,
   IconFileImport,
   IconHistory,
   IconListSearch,
@@ -14,7 +16,7 @@ import type { ParseKeys } from 'i18next';
 import { lazy, type ComponentType } from 'react';
 
 /** Where a module sits in the navigation: the parts of the work of DESIGN.md, then administration. */
-export const MODULE_GROUPS = ['rescue', 'justice', 'administration'] as const;
+export const MODULE_GROUPS = ['rescue', 'justice', 'restore', 'programme', 'administration'] as const;
 export type ModuleGroup = (typeof MODULE_GROUPS)[number];
 
 /**
@@ -86,6 +88,26 @@ export const MODULES: readonly ModuleEntry[] = [
     description: 'modules.cases.description',
     icon: IconBriefcase,
     page: lazy(() => import('../cases/CasesPage')),
+  },
+  {
+    id: 'aftercare',
+    path: '/aftercare',
+    group: 'restore',
+    permission: 'aftercare:read',
+    title: 'modules.aftercare.title',
+    description: 'modules.aftercare.description',
+    icon: IconHeartHandshake,
+    page: lazy(() => import('../aftercare/AftercarePage')),
+  },
+  {
+    id: 'aftercare-programme',
+    path: '/programme/aftercare',
+    group: 'programme',
+    permission: 'metrics:read',
+    title: 'modules.aftercareProgramme.title',
+    description: 'modules.aftercareProgramme.description',
+    icon: IconChartBar,
+    page: lazy(() => import('../aftercare/DashboardPage')),
   },
   {
     id: 'users',

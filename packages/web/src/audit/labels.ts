@@ -25,6 +25,9 @@ export const RECORD_TYPES = [
   'legal_request',
   'rescue_operation',
   'evidence_item',
+  'survivor',
+  'survivor_identity',
+  'aftercare_partner',
 ] as const;
 
 // The audit catalogue grows with each module; a label not translated yet shows its code

@@ -8,6 +8,8 @@ import type { FieldCipher } from './field-cipher';
  */
 export const ENCRYPTED_COLUMNS = [
   { table: 'app_user', column: 'mfa_secret', context: (id: string) => `app_user.mfa_secret:${id}` },
+  // A child's name, birth date, family and addresses (aftercare/intake.ts, identityContext).
+  { table: 'survivor', column: 'identity', context: (id: string) => `survivor.identity:${id}` },
 ] as const;
 
 export type RotationResult = { column: string; rotated: number; total: number }[];

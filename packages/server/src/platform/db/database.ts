@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AdminTables } from '../../admin/tables';
+import type { AftercareTables } from '../../aftercare/tables';
 import type { AuditTables } from '../../audit/tables';
 import type { AuthTables } from '../../auth/tables';
 import type { CaseTables } from '../../cases/tables';
@@ -16,7 +17,8 @@ export type Database = AdminTables &
   IntakeTables &
   TriageTables &
   CaseTables &
-  EvidenceTables;
+  EvidenceTables &
+  AftercareTables;
 
 export type Db = Kysely<Database>;
 /** A transaction or the database: query functions take either as their first argument. */

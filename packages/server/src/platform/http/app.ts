@@ -17,6 +17,7 @@ import {
 import { enforceAccess } from '../../access/enforce';
 import { registerRouteAccess, type RegisteredRoute } from '../../access/route-access';
 import { adminRoutes } from '../../admin/routes';
+import { aftercareRoutes } from '../../aftercare/routes';
 import { auditRoutes } from '../../audit/routes';
 import { authRoutes } from '../../auth/routes';
 import { caseProcessRoutes } from '../../cases/process-routes';
@@ -42,6 +43,7 @@ const DOMAIN_ROUTES: ((app: ApiApp) => Promise<void>)[] = [
   caseRoutes,
   caseProcessRoutes,
   evidenceRoutes,
+  aftercareRoutes,
 ];
 
 export type BuildOptions = { webDist?: string | null; logger?: boolean };

@@ -1,0 +1,363 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assessmentInput, carePlanInput, partnerInput, takeIntake } from '../../test/aftercare';
+import {
+  auditCount,
+  signedIn,
+  testOrganisation,
+  testServer,
+  type ApiClient,
+  type TestServer,
+  type TestUser,
+} from '../../test/helpers';
+
+type Detail = {
+  code: string;
+  status: string;
+  hasIdentity: boolean;
+  reportDueAt: string;
+  intakeAt: string;
+  placement: string | null;
+  carePlans: { id: string; status: string; canDecide: boolean; nextReviewOn: string | null }[];
+  assessments: { domainScores: { domain: string; score: number }[] }[];
+  restorationSuggested: boolean;
+  tasks: { kind: string }[];
+  abilities: Record<string, boolean>;
+};
+
+let server: TestServer;
+let worker: { user: TestUser; client: ApiClient };
+let supervisor: { user: TestUser; client: ApiClient };
+let otherWorker: { user: TestUser; client: ApiClient };
+let shelter: { user: TestUser; client: ApiClient };
+let shelterPartnerId = '';
+
+beforeAll(async () => {
+  server = await testServer();
+  worker = await signedIn(server, 'social_worker', { organisation: 'DSWD-A' });
+  supervisor = await signedIn(server, 'supervisor', { organisation: 'DSWD-A' });
+  otherWorker = await signedIn(server, 'social_worker', { organisation: 'DSWD-B' });
+  shelter = await signedIn(server, 'shelter_staff', { organisation: 'SHELTER-A' });
+  const shelterOrg = await testOrganisation(server.deps, 'SHELTER-A');
+  const partner = await worker.client.post<{ id: string }>(
+    '/api/aftercare/partners',
+    partnerInput(shelterOrg.id),
+  );
+  expect(partner.status).toBe(201);
+  shelterPartnerId = partner.body.id;
+});
+afterAll(async () => server.close());
+
+describe('a survivor record', () => {
+  it('opens at intake with a pseudonym and the RA 7610 report due in 48 hours', async () => {
+    const { id, code } = await takeIntake(worker.client, 1);
+    expect(code).toMatch(/^AC-\d{4}-\d{5}$/);
+    const detail = await worker.client.get<Detail>(`/api/aftercare/survivors/${id}`);
+    expect(detail.status).toBe(200);
+    expect(Date.parse(detail.body.reportDueAt) - Date.parse(detail.body.intakeAt)).toBe(48 * 3_600_000);
+    expect(detail.body.tasks.map((t) => t.kind)).toEqual(
+      expect.arrayContaining(['report_due', 'assessment_due']),
+    );
+    expect(detail.body.abilities).toMatchObject({ viewIdentity: true, planCare: true, approvePlan: false });
+    expect(await auditCount(server.deps, 'aftercare.intake', id)).toBe(1);
+  });
+
+  it('never carries the identity on the record itself; the identity route shows it, one audit row per view', async () => {
+    const { id, name } = await takeIntake(worker.client, 2);
+    const detail = await worker.client.get(`/api/aftercare/survivors/${id}`);
+    expect(JSON.stringify(detail.body)).not.toContain(name);
+    const list = await worker.client.get('/api/aftercare/survivors');
+    expect(JSON.stringify(list.body)).not.toContain(name);
+
+    for (const views of [1, 2, 3]) {
+      const identity = await worker.client.get<{ identity: { name: string } }>(
+        `/api/aftercare/survivors/${id}/identity`,
+      );
+      expect(identity.status).toBe(200);
+      expect(identity.body.identity.name).toBe(name);
+      expect(await auditCount(server.deps, 'aftercare.identity_viewed', id)).toBe(views);
+    }
+    const audit = await server.deps.db
+      .selectFrom('audit_event')
+      .select('details')
+      .where('record_id', '=', id)
+      .execute();
+    expect(JSON.stringify(audit)).not.toContain(name);
+  });
+
+  it('corrects the identity; the supervisor of the office, without aftercare:identity, cannot see it', async () => {
+    const { id } = await takeIntake(worker.client, 3);
+    const put = await worker.client.request('PUT', `/api/aftercare/survivors/${id}/identity`, {
+      name: 'Corrected Name Tanlon',
+      birthDate: null,
+      family: [],
+      addresses: [],
+    });
+    expect(put.status).toBe(200);
+    expect((await supervisor.client.get(`/api/aftercare/survivors/${id}/identity`)).status).toBe(403);
+    expect((await supervisor.client.get(`/api/aftercare/survivors/${id}`)).status).toBe(200);
+  });
+
+  it('is 404 for another organisation, for the record and for the identity, and nothing is revealed', async () => {
+    const { id } = await takeIntake(worker.client, 4);
+    const before = await auditCount(server.deps, 'aftercare.identity_viewed', id);
+    for (const path of ['', '/identity']) {
+      const response = await otherWorker.client.get(`/api/aftercare/survivors/${id}${path}`);
+      expect(response.status).toBe(404);
+      expect(response.body).toMatchObject({ error: { code: 'not_found' } });
+    }
+    expect(
+      (
+        await otherWorker.client.post(`/api/aftercare/survivors/${id}/consents`, {
+          kind: 'services',
+          given: true,
+          givenBy: 'child',
+        })
+      ).status,
+    ).toBe(404);
+    expect(await auditCount(server.deps, 'aftercare.identity_viewed', id)).toBe(before);
+    const list = await otherWorker.client.get<{ survivors: { id: string }[] }>('/api/aftercare/survivors');
+    expect(list.body.survivors.map((s) => s.id)).not.toContain(id);
+  });
+
+  it('names the field at fault on bad input', async () => {
+    const bad = await worker.client.post('/api/aftercare/survivors', {
+      sex: 'female',
+      ageBand: '99',
+      riskLevel: 'high',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { code: 'validation_failed', field: 'ageBand' } });
+    const { id } = await takeIntake(worker.client, 5);
+    const disclosure = await worker.client.post(`/api/aftercare/survivors/${id}/consents`, {
+      kind: 'disclosure',
+      given: true,
+      givenBy: 'guardian',
+    });
+    expect(disclosure.body).toMatchObject({ error: { field: 'recipientOrganisationId' } });
+  });
+});
+
+describe('placement, shelter residents and transfer', () => {
+  it('a shelter sees only its residents, pseudonymised, never the identity', async () => {
+    const { id, name } = await takeIntake(worker.client, 10);
+    expect((await shelter.client.get(`/api/aftercare/survivors/${id}`)).status).toBe(404);
+    const placed = await worker.client.post(`/api/aftercare/survivors/${id}/placements`, {
+      partnerId: shelterPartnerId,
+      reason: 'Needs a safe place away from home.',
+    });
+    expect(placed.status).toBe(201);
+    const seen = await shelter.client.get<Detail>(`/api/aftercare/survivors/${id}`);
+    expect(seen.status).toBe(200);
+    expect(JSON.stringify(seen.body)).not.toContain(name);
+    expect(seen.body.abilities).toMatchObject({ viewIdentity: false, recordService: true, planCare: false });
+    expect((await shelter.client.get(`/api/aftercare/survivors/${id}/identity`)).status).toBe(403);
+    const service = await shelter.client.post(`/api/aftercare/survivors/${id}/services`, {
+      kind: 'counselling',
+      heldOn: '2026-01-10',
+      provider: 'House counsellor',
+      minutes: 50,
+    });
+    expect(service.status).toBe(201);
+    const list = await shelter.client.get<{ survivors: { id: string; placement: string }[] }>(
+      '/api/aftercare/survivors',
+    );
+    expect(list.body.survivors.map((s) => s.id)).toEqual([id]);
+
+    const partners = await worker.client.get<{
+      partners: { id: string; residents: number; occupancy: unknown[] }[];
+    }>('/api/aftercare/partners');
+    const haven = partners.body.partners.find((p) => p.id === shelterPartnerId);
+    expect(haven?.residents).toBe(1);
+    expect(haven?.occupancy).toEqual([{ sex: 'female', ageBand: '12_14', residents: 1 }]);
+  });
+
+  it('a move ends the current placement and keeps the history', async () => {
+    const { id } = await takeIntake(worker.client, 11);
+    const foster = await worker.client.post<{ id: string }>('/api/aftercare/partners', {
+      ...partnerInput(null, 'Foster family Cruz'),
+      kind: 'foster',
+    });
+    await worker.client.post(`/api/aftercare/survivors/${id}/placements`, { partnerId: shelterPartnerId });
+    const again = await worker.client.post(`/api/aftercare/survivors/${id}/placements`, {
+      partnerId: shelterPartnerId,
+    });
+    expect(again.status).toBe(409);
+    await worker.client.post(`/api/aftercare/survivors/${id}/placements`, { partnerId: foster.body.id });
+    const detail = await worker.client.get<{ placements: { partner: string; endedAt: string | null }[] }>(
+      `/api/aftercare/survivors/${id}`,
+    );
+    expect(detail.body.placements.map((p) => [p.partner, p.endedAt === null])).toEqual([
+      ['Foster family Cruz', true],
+      ['Haven test shelter', false],
+    ]);
+  });
+
+  it('a transfer to another organisation needs a recorded consent to disclose to it', async () => {
+    const { id } = await takeIntake(worker.client, 12);
+    const target = await testOrganisation(server.deps, 'DSWD-B');
+    const refused = await worker.client.post(`/api/aftercare/survivors/${id}/transfer`, {
+      organisationId: target.id,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: { field: 'organisationId' } });
+    const consent = await worker.client.post(`/api/aftercare/survivors/${id}/consents`, {
+      kind: 'disclosure',
+      given: true,
+      givenBy: 'guardian',
+      recipientOrganisationId: target.id,
+    });
+    expect(consent.status).toBe(201);
+    const moved = await worker.client.post(`/api/aftercare/survivors/${id}/transfer`, {
+      organisationId: target.id,
+    });
+    expect(moved.status).toBe(200);
+    expect((await worker.client.get(`/api/aftercare/survivors/${id}`)).status).toBe(404);
+    expect((await otherWorker.client.get(`/api/aftercare/survivors/${id}`)).status).toBe(200);
+    expect(await auditCount(server.deps, 'aftercare.transferred', id)).toBe(1);
+  });
+});
+
+describe('care plan and closure', () => {
+  it('a supervisor approves a plan a social worker wrote; nobody approves his own', async () => {
+    const { id } = await takeIntake(worker.client, 20);
+    const plan = await worker.client.post<{ id: string }>(
+      `/api/aftercare/survivors/${id}/care-plans`,
+      carePlanInput(shelterPartnerId),
+    );
+    expect(plan.status).toBe(201);
+    const own = await supervisor.client.post<{ id: string }>(
+      `/api/aftercare/survivors/${id}/care-plans`,
+      carePlanInput(),
+    );
+    const selfApproval = await supervisor.client.post(`/api/aftercare/care-plans/${own.body.id}/decision`, {
+      outcome: 'approve',
+    });
+    expect(selfApproval.status).toBe(403);
+    // The supervisor's version replaced the waiting one; the worker writes a new one.
+    const again = await worker.client.post<{ id: string }>(
+      `/api/aftercare/survivors/${id}/care-plans`,
+      carePlanInput(),
+    );
+    const seen = await supervisor.client.get<Detail>(`/api/aftercare/survivors/${id}`);
+    expect(seen.body.carePlans.find((p) => p.id === again.body.id)?.canDecide).toBe(true);
+    expect(seen.body.carePlans.find((p) => p.id === own.body.id)?.canDecide).toBe(false);
+    expect(
+      (
+        await worker.client.post(`/api/aftercare/care-plans/${again.body.id}/decision`, {
+          outcome: 'approve',
+        })
+      ).status,
+    ).toBe(403);
+    const approved = await supervisor.client.post(`/api/aftercare/care-plans/${again.body.id}/decision`, {
+      outcome: 'approve',
+      note: 'Good plan.',
+    });
+    expect(approved.status).toBe(200);
+    const after = await worker.client.get<Detail>(`/api/aftercare/survivors/${id}`);
+    const current = after.body.carePlans.find((p) => p.id === again.body.id);
+    expect(current?.status).toBe('approved');
+    expect(current?.nextReviewOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await auditCount(server.deps, 'aftercare.plan_decided', id)).toBe(1);
+    expect(
+      (
+        await otherWorker.client.post(`/api/aftercare/care-plans/${again.body.id}/decision`, {
+          outcome: 'approve',
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('a plan decision of another organisation is 404 for a supervisor', async () => {
+    const { id } = await takeIntake(worker.client, 21);
+    const plan = await worker.client.post<{ id: string }>(
+      `/api/aftercare/survivors/${id}/care-plans`,
+      carePlanInput(),
+    );
+    const stranger = await signedIn(server, 'supervisor', { organisation: 'DSWD-B' });
+    expect(
+      (
+        await stranger.client.post(`/api/aftercare/care-plans/${plan.body.id}/decision`, {
+          outcome: 'approve',
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('closure is asked by the worker and approved by a supervisor', async () => {
+    const { id } = await takeIntake(worker.client, 22);
+    expect(
+      (
+        await worker.client.post(`/api/aftercare/survivors/${id}/closure`, {
+          reason: 'restored',
+          note: 'Back with her grandmother for a year, stable.',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await worker.client.post(`/api/aftercare/survivors/${id}/closure/decision`, { outcome: 'approve' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await supervisor.client.post(`/api/aftercare/survivors/${id}/closure/decision`, {
+          outcome: 'approve',
+        })
+      ).status,
+    ).toBe(200);
+    const closed = await worker.client.get<Detail>(`/api/aftercare/survivors/${id}`);
+    expect(closed.body.status).toBe('closed');
+    expect(closed.body.abilities.edit).toBe(false);
+    expect((await worker.client.patch(`/api/aftercare/survivors/${id}`, { riskLevel: 'low' })).status).toBe(
+      409,
+    );
+  });
+});
+
+describe('outcome assessments', () => {
+  it('scores domains as means, and suggests restoration after two assessments at the threshold', async () => {
+    const { id } = await takeIntake(worker.client, 30);
+    for (const [day, score] of [
+      ['2026-01-05', 2],
+      ['2026-02-05', 3],
+    ] as const)
+      expect(
+        (await worker.client.post(`/api/aftercare/survivors/${id}/assessments`, assessmentInput(day, score)))
+          .status,
+      ).toBe(201);
+    let detail = await worker.client.get<Detail>(`/api/aftercare/survivors/${id}`);
+    expect(detail.body.assessments.map((a) => a.domainScores[0]?.score)).toEqual([2, 3]);
+    expect(detail.body.restorationSuggested).toBe(false);
+    await worker.client.post(`/api/aftercare/survivors/${id}/assessments`, assessmentInput('2026-03-05', 4));
+    detail = await worker.client.get<Detail>(`/api/aftercare/survivors/${id}`);
+    expect(detail.body.restorationSuggested).toBe(true);
+  });
+
+  it('refuses a missing sub-domain or a score without a reason, naming it', async () => {
+    const { id } = await takeIntake(worker.client, 31);
+    const input = assessmentInput('2026-01-05', 3);
+    const missing = await worker.client.post(`/api/aftercare/survivors/${id}/assessments`, {
+      ...input,
+      scores: input.scores.slice(1),
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ error: { message: 'safety.living_safe has no score.' } });
+    const noReason = await worker.client.post(`/api/aftercare/survivors/${id}/assessments`, {
+      ...input,
+      scores: [{ ...input.scores[0], reason: '' }, ...input.scores.slice(1)],
+    });
+    expect(noReason.body).toMatchObject({ error: { field: 'scores.0.reason' } });
+  });
+});
+
+describe('dashboards', () => {
+  it('gives the organisation its numbers, and the programme manager aggregates only', async () => {
+    const own = await worker.client.get<{ inCare: number; byPartner: unknown[] }>('/api/aftercare/dashboard');
+    expect(own.status).toBe(200);
+    expect(own.body.inCare).toBeGreaterThan(0);
+    const manager = await signedIn(server, 'programme_manager');
+    const programme = await manager.client.get<Record<string, unknown>>('/api/metrics/aftercare');
+    expect(programme.status).toBe(200);
+    expect(JSON.stringify(programme.body)).not.toMatch(/AC-\d{4}/);
+    expect((await manager.client.get('/api/aftercare/survivors')).status).toBe(403);
+  });
+});

@@ -1,0 +1,341 @@
+import { checkScores, domainScores } from '@bantay/core/aftercare/instrument';
+import type {
+  ApprovalInput,
+  AssessmentInput,
+  CarePlanInput,
+  ClosureInput,
+  ConsentInput,
+  ServiceSessionInput,
+  SurvivorAbilities,
+  SurvivorUpdate,
+} from '@bantay/core/aftercare/schema';
+import type { AuditEntry } from '../audit/record';
+import type { Transaction } from 'kysely';
+import type { RequestContext } from '../access/request';
+import { recordAudit } from '../audit/record';
+import type { Database } from '../platform/db';
+import { AppError, notFound } from '../platform/http/errors';
+import { instrumentById } from './instruments';
+import { survivorInScope, type SurvivorRow } from './scope';
+
+type Trx = Transaction<Database>;
+
+/**
+ * One change to a survivor record: in one transaction, lock the record in the caller's
+ * scope (404 outside it), check the ability, change, and write the audit event last.
+ */
+export async function changeSurvivor<T>(
+  ctx: RequestContext,
+  id: string,
+  ability: keyof SurvivorAbilities,
+  change: (trx: Trx, row: SurvivorRow) => Promise<{ result: T; audit: AuditEntry }>,
+): Promise<T> {
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    const { row, abilities } = await survivorInScope(trx, ctx, id, { forUpdate: true });
+    if (!abilities[ability]) {
+      if (row.status === 'closed') throw new AppError('conflict', 'This record is closed.');
+      throw new AppError('forbidden');
+    }
+    const { result, audit } = await change(trx, row);
+    await recordAudit(trx, ctx.audit, { recordType: 'survivor', recordId: row.id, ...audit });
+    return result;
+  });
+}
+
+export function updateSurvivor(ctx: RequestContext, id: string, input: SurvivorUpdate): Promise<void> {
+  return changeSurvivor(ctx, id, 'edit', async (trx, row) => {
+    await trx
+      .updateTable('survivor')
+      .set({
+        ...(input.riskLevel ? { risk_level: input.riskLevel } : {}),
+        ...(input.safetyPlan !== undefined ? { safety_plan: input.safetyPlan } : {}),
+        ...(input.reportReference
+          ? { report_reference: input.reportReference, report_filed_at: row.report_filed_at ?? ctx.audit.now }
+          : {}),
+      })
+      .where('id', '=', row.id)
+      .execute();
+    return {
+      result: undefined,
+      audit: { action: 'aftercare.updated', details: { fields: Object.keys(input) } },
+    };
+  });
+}
+
+export function recordConsent(ctx: RequestContext, id: string, input: ConsentInput): Promise<{ id: string }> {
+  return changeSurvivor(ctx, id, 'edit', async (trx, row) => {
+    if (input.recipientOrganisationId) {
+      const org = await trx
+        .selectFrom('organisation')
+        .select('id')
+        .where('id', '=', input.recipientOrganisationId)
+        .where('disabled_at', 'is', null)
+        .executeTakeFirst();
+      if (!org) throw new AppError('validation_failed', 'No such organisation.', 'recipientOrganisationId');
+    }
+    const created = await trx
+      .insertInto('survivor_consent')
+      .values({
+        survivor_id: row.id,
+        kind: input.kind,
+        given: input.given,
+        given_by: input.givenBy,
+        recipient_organisation_id:
+          input.kind === 'disclosure' ? (input.recipientOrganisationId ?? null) : null,
+        note: input.note ?? null,
+        recorded_by: ctx.actor.userId,
+        recorded_at: ctx.audit.now,
+        withdrawn_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return {
+      result: created,
+      audit: { action: 'aftercare.consent_recorded', details: { kind: input.kind, given: input.given } },
+    };
+  });
+}
+
+const addDays = (date: Date, days: number) =>
+  new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A new version of the care plan, waiting for a supervisor's approval. */
+export function createCarePlan(
+  ctx: RequestContext,
+  id: string,
+  input: CarePlanInput,
+): Promise<{ id: string }> {
+  return changeSurvivor(ctx, id, 'planCare', async (trx, row) => {
+    const instrument = await instrumentById(trx, row.instrument_id);
+    input.goals.forEach((goal, index) => {
+      if (!instrument.domains.some((d) => d.key === goal.domain))
+        throw new AppError(
+          'validation_failed',
+          `Goal ${index + 1}: choose one of the domains.`,
+          `goals.${index}.domain`,
+        );
+    });
+    const partnerIds = [
+      ...new Set(input.interventions.map((i) => i.partnerId).filter((p): p is string => Boolean(p))),
+    ];
+    if (partnerIds.length) {
+      const found = await trx
+        .selectFrom('aftercare_partner')
+        .select('id')
+        .where('id', 'in', partnerIds)
+        .execute();
+      const missing = input.interventions.findIndex(
+        (i) => i.partnerId && !found.some((f) => f.id === i.partnerId),
+      );
+      if (missing >= 0)
+        throw new AppError(
+          'validation_failed',
+          `Intervention ${missing + 1}: no such partner.`,
+          `interventions.${missing}.partnerId`,
+        );
+    }
+    const last = await trx
+      .selectFrom('care_plan')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('survivor_id', '=', row.id)
+      .executeTakeFirst();
+    const version = Number(last?.v ?? 0) + 1;
+    // A plan still waiting is replaced by the new version.
+    await trx
+      .updateTable('care_plan')
+      .set({ status: 'superseded' })
+      .where('survivor_id', '=', row.id)
+      .where('status', 'in', ['draft', 'submitted'])
+      .execute();
+    const created = await trx
+      .insertInto('care_plan')
+      .values({
+        survivor_id: row.id,
+        version,
+        status: 'submitted',
+        review_every_days: input.reviewEveryDays,
+        next_review_on: null,
+        content: JSON.stringify(input),
+        created_by: ctx.actor.userId,
+        created_at: ctx.audit.now,
+        decided_by: null,
+        decided_at: null,
+        decision_note: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return {
+      result: created,
+      audit: {
+        action: 'aftercare.plan_created',
+        details: {
+          planId: created.id,
+          version,
+          goals: input.goals.length,
+          interventions: input.interventions.length,
+        },
+      },
+    };
+  });
+}
+
+/** A supervisor approves or returns a plan; never one he wrote. */
+export async function decideCarePlan(
+  ctx: RequestContext,
+  planId: string,
+  input: ApprovalInput,
+): Promise<void> {
+  const plan = await ctx.deps.db
+    .selectFrom('care_plan')
+    .select(['survivor_id'])
+    .where('id', '=', /^[0-9a-f-]{36}$/i.test(planId) ? planId : '00000000-0000-0000-0000-000000000000')
+    .executeTakeFirst();
+  if (!plan) throw notFound();
+  await changeSurvivor(ctx, plan.survivor_id, 'approvePlan', async (trx, row) => {
+    const current = await trx
+      .selectFrom('care_plan')
+      .selectAll()
+      .where('id', '=', planId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (current.status !== 'submitted') throw new AppError('conflict', `This plan is ${current.status}.`);
+    if (current.created_by === ctx.actor.userId)
+      throw new AppError('forbidden', 'A supervisor cannot approve a plan he or she wrote.');
+    const approve = input.outcome === 'approve';
+    if (approve)
+      await trx
+        .updateTable('care_plan')
+        .set({ status: 'superseded' })
+        .where('survivor_id', '=', row.id)
+        .where('status', '=', 'approved')
+        .execute();
+    await trx
+      .updateTable('care_plan')
+      .set({
+        status: approve ? 'approved' : 'returned',
+        decided_by: ctx.actor.userId,
+        decided_at: ctx.audit.now,
+        decision_note: input.note ?? null,
+        next_review_on: approve ? addDays(ctx.audit.now, current.review_every_days) : null,
+      })
+      .where('id', '=', planId)
+      .execute();
+    return {
+      result: undefined,
+      audit: { action: 'aftercare.plan_decided', details: { planId, outcome: input.outcome } },
+    };
+  });
+}
+
+export function requestClosure(ctx: RequestContext, id: string, input: ClosureInput): Promise<void> {
+  return changeSurvivor(ctx, id, 'requestClosure', async (trx, row) => {
+    await trx
+      .updateTable('survivor')
+      .set({
+        status: 'closure_requested',
+        closure_reason: input.reason,
+        closure_note: input.note,
+        closure_requested_by: ctx.actor.userId,
+        closure_requested_at: ctx.audit.now,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    return {
+      result: undefined,
+      audit: { action: 'aftercare.closure_requested', details: { reason: input.reason } },
+    };
+  });
+}
+
+/** A supervisor closes the record or sends it back to active; never on his own request. */
+export function decideClosure(ctx: RequestContext, id: string, input: ApprovalInput): Promise<void> {
+  return changeSurvivor(ctx, id, 'approveClosure', async (trx, row) => {
+    const approve = input.outcome === 'approve';
+    await trx
+      .updateTable('survivor')
+      .set(
+        approve
+          ? { status: 'closed', closed_by: ctx.actor.userId, closed_at: ctx.audit.now }
+          : { status: 'active', closure_requested_by: null, closure_requested_at: null },
+      )
+      .where('id', '=', row.id)
+      .execute();
+    if (approve)
+      await trx
+        .updateTable('placement')
+        .set({ ended_at: ctx.audit.now })
+        .where('survivor_id', '=', row.id)
+        .where('ended_at', 'is', null)
+        .execute();
+    return {
+      result: undefined,
+      audit: { action: 'aftercare.closure_decided', details: { outcome: input.outcome } },
+    };
+  });
+}
+
+/** An outcome assessment against the survivor's instrument: every sub-domain, each with a reason. */
+export function recordAssessment(
+  ctx: RequestContext,
+  id: string,
+  input: AssessmentInput,
+): Promise<{ id: string }> {
+  return changeSurvivor(ctx, id, 'assess', async (trx, row) => {
+    const instrument = await instrumentById(trx, row.instrument_id);
+    const problem = checkScores(instrument, input.scores)[0];
+    if (problem) throw new AppError('validation_failed', problem.message, problem.path);
+    if (input.assessedOn > ctx.audit.now.toISOString().slice(0, 10))
+      throw new AppError('validation_failed', 'The assessment cannot be in the future.', 'assessedOn');
+    const domains = domainScores(instrument, input.scores);
+    const created = await trx
+      .insertInto('outcome_assessment')
+      .values({
+        survivor_id: row.id,
+        instrument_id: instrument.id,
+        assessed_on: input.assessedOn,
+        scores: JSON.stringify(input.scores),
+        domain_scores: JSON.stringify(domains),
+        assessed_by: ctx.actor.userId,
+        created_at: ctx.audit.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return {
+      result: created,
+      audit: {
+        action: 'aftercare.assessed',
+        details: {
+          assessmentId: created.id,
+          domains: Object.fromEntries(domains.map((d) => [d.domain, d.score])),
+        },
+      },
+    };
+  });
+}
+
+export function recordService(
+  ctx: RequestContext,
+  id: string,
+  input: ServiceSessionInput,
+): Promise<{ id: string }> {
+  return changeSurvivor(ctx, id, 'recordService', async (trx, row) => {
+    const created = await trx
+      .insertInto('service_session')
+      .values({
+        survivor_id: row.id,
+        kind: input.kind,
+        held_on: input.heldOn,
+        provider: input.provider,
+        minutes: input.minutes,
+        note: input.note ?? null,
+        recorded_by: ctx.actor.userId,
+        recorded_at: ctx.audit.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return {
+      result: created,
+      audit: { action: 'aftercare.service_recorded', details: { kind: input.kind } },
+    };
+  });
+}

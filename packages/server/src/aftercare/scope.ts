@@ -1,0 +1,64 @@
+import { survivorAbilities, type SurvivorState } from '@bantay/core/aftercare/abilities';
+import type { SurvivorAbilities } from '@bantay/core/aftercare/schema';
+import type { Selectable } from 'kysely';
+import type { SurvivorTable } from './tables';
+import type { Actor } from '@bantay/core/access/actor';
+import { can } from '@bantay/core/access/roles';
+import { sql, type Expression, type SqlBool } from 'kysely';
+
+export type SurvivorRow = Selectable<SurvivorTable>;
+import type { RequestContext } from '../access/request';
+import { recordAudit } from '../audit/record';
+import type { Executor } from '../platform/db';
+import { notFound } from '../platform/http/errors';
+
+/**
+ * Which survivors an actor sees (need to know): those his organisation holds, and those
+ * living now at a partner his organisation runs (a shelter sees its residents). Nobody
+ * else, whatever his role.
+ */
+export function survivorScope(actor: Actor): Expression<SqlBool> {
+  if (!can(actor.role, 'aftercare:read')) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(s.organisation_id = ${actor.organisationId} OR EXISTS (
+    SELECT 1 FROM placement pl JOIN aftercare_partner ap ON ap.id = pl.partner_id
+     WHERE pl.survivor_id = s.id AND pl.ended_at IS NULL AND ap.organisation_id = ${actor.organisationId}))`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The survivor row in the caller's scope, locked for a change when asked; otherwise 404
+ * (and an access.denied audit row), exactly as for a record that does not exist.
+ */
+export async function survivorInScope(
+  executor: Executor,
+  ctx: RequestContext,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ row: SurvivorRow; abilities: SurvivorAbilities }> {
+  let query = executor
+    .selectFrom('survivor as s')
+    .selectAll('s')
+    .where('s.id', '=', UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000')
+    .where(survivorScope(ctx.actor));
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) {
+    await recordAudit(ctx.deps.db, ctx.audit, {
+      action: 'access.denied',
+      outcome: 'denied',
+      recordType: 'survivor',
+      recordId: id,
+    });
+    throw notFound();
+  }
+  return { row, abilities: survivorAbilities(ctx.actor, stateOf(row)) };
+}
+
+export const stateOf = (
+  row: Pick<SurvivorRow, 'organisation_id' | 'status' | 'closure_requested_by'>,
+): SurvivorState => ({
+  organisationId: row.organisation_id,
+  status: row.status,
+  closureRequestedBy: row.closure_requested_by,
+});

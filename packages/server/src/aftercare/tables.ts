@@ -1,0 +1,139 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** jsonb: written as JSON text, read back parsed (checked with zod where it matters). */
+type Json = ColumnType<unknown, string, string>;
+
+export type SurvivorTable = {
+  id: Generated<string>;
+  code: string;
+  organisation_id: string;
+  sex: 'female' | 'male';
+  age_band: 'under_5' | '5_11' | '12_14' | '15_17' | '18_plus';
+  risk_level: 'low' | 'medium' | 'high';
+  safety_plan: string;
+  status: 'active' | 'closure_requested' | 'closed';
+  source: 'direct' | 'rescue_operation';
+  source_operation_id: string | null;
+  source_case_id: string | null;
+  /** Field-encrypted identity (context `survivor.identity:<id>`). */
+  identity: Buffer | null;
+  intake_at: Date;
+  report_due_at: Date;
+  report_filed_at: Date | null;
+  report_reference: string | null;
+  instrument_id: string;
+  closure_reason: string | null;
+  closure_note: string | null;
+  closure_requested_by: string | null;
+  closure_requested_at: Date | null;
+  closed_by: string | null;
+  closed_at: Date | null;
+  created_by: string | null;
+  created_at: Date;
+};
+
+export type SurvivorConsentTable = {
+  id: Generated<string>;
+  survivor_id: string;
+  kind: 'services' | 'information_sharing' | 'disclosure';
+  given: boolean;
+  given_by: 'child' | 'guardian' | 'social_worker_for_court';
+  recipient_organisation_id: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+  withdrawn_at: Date | null;
+};
+
+export type AftercarePartnerTable = {
+  id: Generated<string>;
+  name: string;
+  kind: 'shelter' | 'foster' | 'community';
+  organisation_id: string | null;
+  accreditation_level: 'level_1' | 'level_2' | 'level_3' | 'pending';
+  accreditation_expires: string | null;
+  location: string;
+  specialties: string[];
+  capacity: Json;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type PlacementTable = {
+  id: Generated<string>;
+  survivor_id: string;
+  partner_id: string;
+  started_at: Date;
+  ended_at: Date | null;
+  reason: string | null;
+  created_by: string;
+};
+
+export type SurvivorTransferTable = {
+  id: Generated<string>;
+  survivor_id: string;
+  from_organisation: string;
+  to_organisation: string;
+  consent_id: string;
+  note: string | null;
+  transferred_by: string;
+  transferred_at: Date;
+};
+
+export type CarePlanTable = {
+  id: Generated<string>;
+  survivor_id: string;
+  version: number;
+  status: 'draft' | 'submitted' | 'approved' | 'returned' | 'superseded';
+  review_every_days: number;
+  next_review_on: string | null;
+  content: Json;
+  created_by: string;
+  created_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+};
+
+export type OutcomeInstrumentTable = {
+  id: string;
+  organisation_id: string | null;
+  definition: Json;
+  created_at: Date;
+};
+
+export type OutcomeAssessmentTable = {
+  id: Generated<string>;
+  survivor_id: string;
+  instrument_id: string;
+  assessed_on: string;
+  scores: Json;
+  domain_scores: Json;
+  assessed_by: string;
+  created_at: Date;
+};
+
+export type ServiceSessionTable = {
+  id: Generated<string>;
+  survivor_id: string;
+  kind: string;
+  held_on: string;
+  provider: string;
+  minutes: number | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+};
+
+export type AftercareTables = {
+  survivor: SurvivorTable;
+  survivor_consent: SurvivorConsentTable;
+  aftercare_partner: AftercarePartnerTable;
+  placement: PlacementTable;
+  survivor_transfer: SurvivorTransferTable;
+  care_plan: CarePlanTable;
+  outcome_instrument: OutcomeInstrumentTable;
+  outcome_assessment: OutcomeAssessmentTable;
+  service_session: ServiceSessionTable;
+};
