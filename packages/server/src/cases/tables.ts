@@ -152,6 +152,9 @@ export type AftercareReferralTable = {
   social_worker_id: string;
   status: Generated<string>;
   created_at: Date;
+  survivor_id: string | null;
+  taken_in_at: Date | null;
+  taken_in_by: string | null;
 };
 
 export type CaseTables = {
