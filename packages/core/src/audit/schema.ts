@@ -105,6 +105,7 @@ export const AUDIT_ACTIONS = [
   'referral.status_read',
   /** A survivor record was opened by intake (direct or from a rescue operation). */
   'aftercare.intake',
+  'aftercare.rescue_intake',
   /** Someone opened a survivor record (pseudonymised). */
   'aftercare.survivor_read',
   /** Someone saw a child's identity (name, birth date, family, addresses). One row per view. */

@@ -113,6 +113,8 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/aftercare/survivors/:id/services': AFTERCARE,
   'POST /api/aftercare/survivors/:id/closure': AFTERCARE,
   'POST /api/aftercare/survivors/:id/closure/decision': SUPERVISOR,
+  'GET /api/aftercare/rescue-intakes': AFTERCARE,
+  'POST /api/aftercare/rescue-intakes/:id/take-in': AFTERCARE,
   'GET /api/aftercare/partners': AFTERCARE,
   'POST /api/aftercare/partners': AFTERCARE,
   'PUT /api/aftercare/partners/:id': AFTERCARE,

@@ -18,6 +18,7 @@ import { enforceAccess } from '../../access/enforce';
 import { registerRouteAccess, type RegisteredRoute } from '../../access/route-access';
 import { adminRoutes } from '../../admin/routes';
 import { aftercareRoutes } from '../../aftercare/routes';
+import { rescueIntakeRoutes } from '../../aftercare/rescue-intakes';
 import { auditRoutes } from '../../audit/routes';
 import { authRoutes } from '../../auth/routes';
 import { caseProcessRoutes } from '../../cases/process-routes';
@@ -44,6 +45,7 @@ const DOMAIN_ROUTES: ((app: ApiApp) => Promise<void>)[] = [
   caseProcessRoutes,
   evidenceRoutes,
   aftercareRoutes,
+  rescueIntakeRoutes,
 ];
 
 export type BuildOptions = { webDist?: string | null; logger?: boolean };
