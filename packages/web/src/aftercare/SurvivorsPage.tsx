@@ -7,6 +7,7 @@ import { useDateFormat } from '../app/format';
 import { Page } from '../app/Page';
 import { AftercareNav } from './AftercareNav';
 import { AFTERCARE_PATH, survivorPath, useSurvivors } from './api';
+import { RescueIntakes } from './RescueIntakes';
 import { TaskTable } from './TaskTable';
 
 const RISK_COLOURS = { low: 'teal', medium: 'yellow', high: 'red' } as const;
@@ -35,6 +36,7 @@ export function SurvivorsPage() {
       {survivors.isPending ? <Loader aria-label={t('common.loading')} /> : null}
       {survivors.data ? (
         <Stack gap="lg">
+          <RescueIntakes />
           <section aria-labelledby="aftercare-tasks">
             <Text component="h2" fw={650} fz="h4" id="aftercare-tasks" mb="xs">
               {t('aftercare.tasks.title')}
