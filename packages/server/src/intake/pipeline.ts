@@ -50,6 +50,7 @@ export const quarantineContext = (id: string) => `intake_quarantine:${id}`;
 const BATCH = 1000;
 const PROBLEMS_KEPT = 100;
 const ANALYZE_MIN_REPORTS = 5000;
+const PREPARE_SLICE = 50;
 
 /**
  * Imports a stream of parsed items: each batch commits as a whole (reports, identifiers,
@@ -99,7 +100,7 @@ export async function runImport(
   let batch: ParsedItem[] = [];
 
   const flush = async (items: ParsedItem[]) => {
-    const prepared = prepareItems(items, services.prepare);
+    const prepared = await prepareItems(items, services.prepare);
     await pending;
     pending = commitBatch(deps, services, prepared, {
       importId,
@@ -180,12 +181,17 @@ type PreparedBatch = {
   duplicatesInBatch: number;
 };
 
-function prepareItems(items: ParsedItem[], services: PrepareServices): PreparedBatch {
+/**
+ * Prepares a batch while the previous one commits, yielding to the event loop every few
+ * reports so that the commit's next statement goes out as soon as the last one answers.
+ */
+async function prepareItems(items: ParsedItem[], services: PrepareServices): Promise<PreparedBatch> {
   const reports: PreparedReport[] = [];
   const problems: Extract<ParsedItem, { ok: false }>[] = [];
   const seen = new Set<string>();
   let duplicatesInBatch = 0;
-  for (const item of items) {
+  for (const [n, item] of items.entries()) {
+    if (n % PREPARE_SLICE === PREPARE_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
     if (!item.ok) {
       problems.push(item);
       continue;

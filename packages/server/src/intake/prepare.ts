@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { compressSync } from 'lz4-napi';
 import { linkPolicy, normaliseIdentifier, type NormalisedIdentifier } from '@bantay/core/identifiers/index';
 import type { LocationHint, PersonRole, RawIdentifier, ReportDraft } from '@bantay/core/intake/report';
 import type { IpLocator } from '../geo/ip-location';
@@ -25,7 +26,9 @@ export type ReportLocation = {
 /** A draft made ready to store: identifiers normalised, location resolved, facts gathered. */
 export type PreparedReport = {
   draft: ReportDraft;
-  raw: string;
+  /** The original document, lz4-compressed (encrypted when stored, under the report's id). */
+  compressed: Buffer;
+  byteSize: number;
   sha256: Buffer;
   occurrences: IdentifierOccurrence[];
   /** Identifiers that could not be normalised: kept in the original, counted here. */
@@ -64,10 +67,12 @@ export function prepareReport(draft: ReportDraft, raw: string, services: Prepare
     .filter((p) => p.role === 'victim' && p.ageYears !== undefined)
     .map((p) => p.ageYears!);
 
+  const bytes = Buffer.from(raw, 'utf8');
   return {
     draft,
-    raw,
-    sha256: createHash('sha256').update(raw, 'utf8').digest(),
+    compressed: compressSync(bytes),
+    byteSize: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest(),
     occurrences,
     rejectedIdentifiers,
     location: locate(draft, occurrences, services),

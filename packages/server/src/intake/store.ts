@@ -1,4 +1,3 @@
-import { compressSync } from 'lz4-napi';
 import type pg from 'pg';
 import {
   CLUSTER_SIZE_STEPS,
@@ -224,12 +223,11 @@ export async function storeBatch(
       { json: priority.reasons },
       { json: storedFacts(facts) },
     ]);
-    const compressed = compressSync(Buffer.from(report.raw, 'utf8'));
     documentRows.push([
       id,
       report.sha256,
-      Buffer.byteLength(report.raw, 'utf8'),
-      context.cipher.encrypt(compressed, documentContext(id)),
+      report.byteSize,
+      context.cipher.encrypt(report.compressed, documentContext(id)),
     ]);
     for (const o of report.occurrences) {
       const row = byKey.get(`${o.normalised.kind}\u0000${o.normalised.matchKey}`)!;
