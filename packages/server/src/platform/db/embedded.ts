@@ -137,6 +137,7 @@ export class EmbeddedCluster {
     fs.writeFileSync(pwfile, `${credentials.superuserPassword}\n`, { mode: 0o600 });
     const account = postgresAccount();
     if (account) {
+      reachableByOthers(this.dir);
       fs.chownSync(this.dir, account.uid, account.gid);
       fs.chownSync(pwfile, account.uid, account.gid);
     }
@@ -203,6 +204,22 @@ export class EmbeddedCluster {
 
   private log(line: string): void {
     this.options.log?.(line);
+  }
+}
+
+/**
+ * Running as root, PostgreSQL runs as `postgres`, who must be able to pass through every
+ * folder above its data: says which one stops it, rather than initdb's "permission denied".
+ */
+function reachableByOthers(dir: string): void {
+  for (let folder = path.dirname(dir); ; folder = path.dirname(folder)) {
+    if ((fs.statSync(folder).mode & 0o001) === 0)
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user, who cannot enter ${folder} ` +
+          `(mode ${(fs.statSync(folder).mode & 0o777).toString(8)}). Run "chmod o+x ${folder}" or set ` +
+          `BANTAY_DATA_DIR to a folder others may pass through.`,
+      );
+    if (path.dirname(folder) === folder) return;
   }
 }
 
