@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pruneAuthTables } from './auth/service';
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail, seedDemo } from './demo/seed';
+import { seedDemoCases } from './demo/cases';
 import { seedDemoReports } from './demo/reports';
 import { intakeServices, listenForHashSets } from './intake/services';
 import { openPlatform } from './platform/bootstrap';
@@ -24,6 +25,8 @@ export async function startServer(
       await seedDemo(platform.deps);
       const { reports } = await seedDemoReports(platform.deps, await intakeServices(platform.deps));
       if (reports) log(`seeded ${reports} synthetic demo reports`);
+      const { cases } = await seedDemoCases(platform.deps);
+      if (cases) log(`seeded ${cases} demo cases`);
     }
     const { app } = await buildApp(platform.deps);
     await app.listen({ host: config.host, port: config.port });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { recordAudit } from '../audit/record';
 import { verifyAuditChain } from '../audit/verify';
+import { seedDemoCases } from '../demo/cases';
 import { seedDemoReports } from '../demo/reports';
 import { verifyEvidenceChain } from '../evidence/verify';
 import { seedDemo } from '../demo/seed';
@@ -32,9 +33,10 @@ export function systemCommands(program: Command): void {
       await withPlatform(async (platform) => {
         const { created } = await seedDemo(platform.deps);
         const { reports } = await seedDemoReports(platform.deps, await intakeServices(platform.deps));
+        const { cases } = await seedDemoCases(platform.deps);
         console.log(
-          created || reports
-            ? `Created ${created} demo accounts and organisations, ${reports} synthetic reports.`
+          created || reports || cases
+            ? `Created ${created} demo accounts and organisations, ${reports} synthetic reports, ${cases} cases.`
             : 'Demo data already present.',
         );
       });
