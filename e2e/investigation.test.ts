@@ -171,6 +171,35 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
     expectNoProblems(investigator);
   });
 
+  it('sees the facilitator and the report joined in the link graph, and the path between them', async () => {
+    const { page } = investigator;
+    await openTabOfCase(page, 'Link graph');
+    await page.getByRole('img', { name: /^Link graph of the case/ }).waitFor();
+    const nodes = page.getByRole('table', { name: 'Entities in the graph' });
+    await nodes.getByRole('cell', { name: FACILITATOR, exact: true }).waitFor();
+    await expectAccessible(page, 'link graph');
+    const identifierRow = nodes.getByRole('row').filter({ hasText: 'Identifier' }).first();
+    await identifierRow.getByRole('button', { name: /^Expand / }).click();
+    await identifierRow.getByRole('button', { name: /^Sources of the links of / }).click();
+    await page
+      .getByRole('region', { name: /^Links of / })
+      .getByText(/^report /)
+      .first()
+      .waitFor();
+    await choose(page, 'Shortest path from', `${FACILITATOR} (Person)`);
+    await page.getByRole('combobox', { name: 'to', exact: true }).click();
+    await page
+      .getByRole('option', { name: /\(Report\)$/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Find the path' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^2 links: / })
+      .waitFor();
+    expectNoProblems(investigator);
+  });
+
   it('records a WDCD served on the provider; its return date is worked out', async () => {
     const { page } = investigator;
     await openTabOfCase(page, 'Legal process');

@@ -84,6 +84,9 @@ export const AUDIT_ACTIONS = [
   'case.task_done',
   /** A note was added to a case. */
   'case.note_added',
+  /** Someone opened a case's link graph, or exported the case as FollowTheMoney entities. */
+  'case.graph_read',
+  'case.exported',
   /** A legal request (warrant, preservation, request abroad, emergency disclosure) was recorded or changed. */
   'legal.recorded',
   'legal.updated',

@@ -1,3 +1,4 @@
+import { Graph } from '@bantay/core/cases/graph';
 import { CalendarEntry, LegalRequest, type LegalRequestInput } from '@bantay/core/cases/legal';
 import {
   Operation,
@@ -84,6 +85,10 @@ export const casesApi = {
     api.post(path(id, `/evidence/${itemId}/transfers`), input),
   verifyEvidence: () => api.post('/api/evidence/verify', {}, { parser: EvidenceVerifyResult }),
   exportUrl: (id: string, format: 'csv' | 'pdf') => path(id, `/evidence/export/${format}`),
+  graph: (id: string) => api.get(path(id, '/graph'), { parser: Graph }),
+  expandGraph: (id: string, node: string) =>
+    api.get(path(id, '/graph/expand'), { query: { node }, parser: Graph }),
+  ftmUrl: (id: string) => path(id, '/export/ftm'),
 };
 
 export function useCases() {
@@ -111,6 +116,15 @@ export function useOperations(id: string) {
 
 export function useEvidence(id: string) {
   return useQuery({ queryKey: [CASES_KEY, 'case', id, 'evidence'], queryFn: () => casesApi.evidence(id) });
+}
+
+export function useCaseGraph(id: string) {
+  // The graph on screen grows with expansions; a refetch would only re-add the seed.
+  return useQuery({
+    queryKey: [CASES_KEY, 'case', id, 'graph'],
+    queryFn: () => casesApi.graph(id),
+    staleTime: Infinity,
+  });
 }
 
 export function useTeamOptions(enabled: boolean) {

@@ -19,6 +19,7 @@ import { registerRouteAccess, type RegisteredRoute } from '../../access/route-ac
 import { adminRoutes } from '../../admin/routes';
 import { auditRoutes } from '../../audit/routes';
 import { authRoutes } from '../../auth/routes';
+import { caseGraphRoutes } from '../../cases/graph-routes';
 import { caseProcessRoutes } from '../../cases/process-routes';
 import { caseRoutes } from '../../cases/routes';
 import { evidenceRoutes } from '../../evidence/routes';
@@ -41,6 +42,7 @@ const DOMAIN_ROUTES: ((app: ApiApp) => Promise<void>)[] = [
   triageRoutes,
   caseRoutes,
   caseProcessRoutes,
+  caseGraphRoutes,
   evidenceRoutes,
 ];
 
