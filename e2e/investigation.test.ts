@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Organisation } from '@bantay/core/admin/schema';
 import type { CaseSummary } from '@bantay/core/cases/schema';
+import { goamlReport } from '@bantay/core/synthetic/goaml';
 import type { ReportDetail } from '@bantay/core/triage/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,6 +201,40 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
       .getByRole('status')
       .filter({ hasText: /^2 links: / })
       .waitFor();
+    expectNoProblems(investigator);
+  });
+
+  it('imports a goAML file and sees the flagged recipient with its reasons', async () => {
+    const { page } = investigator;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bantay-e2e-goaml-'));
+    const file = path.join(dir, 'amlc-str.xml');
+    fs.writeFileSync(
+      file,
+      goamlReport({
+        seed: 'e2e-investigation',
+        flagged: { firstName: 'Lorna', lastName: 'Bautista', account: '09179876543', institution: 'GCash' },
+        ordinary: { firstName: 'Ana', lastName: 'Sample', account: '1234-5678-90', institution: 'Demo Bank' },
+        end: new Date(),
+      }),
+    );
+    await openTabOfCase(page, 'Money trail');
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: '16 stored, 0 already in the case, 0 quarantined.' })
+      .waitFor();
+    fs.rmSync(dir, { recursive: true, force: true });
+    const recipients = page.getByRole('table', {
+      name: 'Recipients of money in this case, most flagged first',
+    });
+    await recipients.getByRole('button', { name: 'Open the recipient Lorna Bautista' }).click();
+    const panel = page.getByRole('region', { name: 'Recipient: Lorna Bautista' });
+    await panel.getByText('Many foreign senders').waitFor();
+    await panel.getByText(/payments between 1000 and 3000 PHP/).waitFor();
+    await panel.getByText('Typical purposes').waitFor();
+    await panel.locator('.chart-loading').waitFor({ state: 'detached' });
+    await expectAccessible(page, 'money trail');
     expectNoProblems(investigator);
   });
 

@@ -17,6 +17,7 @@ const SUPERVISOR: Role[] = ['supervisor'];
 const CASE_READ: Role[] = ['investigator', 'supervisor', 'prosecutor'];
 const CASE_WRITE: Role[] = ['investigator', 'supervisor'];
 const EVIDENCE: Role[] = ['investigator', 'supervisor'];
+const FINANCE: Role[] = ['investigator', 'supervisor'];
 const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -98,6 +99,9 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/cases/:id/evidence/export/csv': CASE_READ,
   'GET /api/cases/:id/evidence/export/pdf': CASE_READ,
   'POST /api/evidence/verify': EVIDENCE,
+  'POST /api/cases/:id/finance/imports': FINANCE,
+  'GET /api/cases/:id/finance/recipients': FINANCE,
+  'GET /api/cases/:id/finance/recipient': FINANCE,
   'GET /api/referrals/sent': ['foreign_liaison'],
 };
 

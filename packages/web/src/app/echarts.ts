@@ -1,13 +1,22 @@
 /**
- * ECharts with only what Bantay draws (a province map, a small link graph), on canvas.
+ * ECharts with only what Bantay draws (a province map, a small link graph, money by month), on canvas.
  * Imported lazily: the queue never downloads it. No tiles, no fonts, nothing from the network.
  */
-import { GraphChart, MapChart } from 'echarts/charts';
-import { AriaComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { BarChart, GraphChart, MapChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { init, registerMap, use as register } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-register([MapChart, GraphChart, TooltipComponent, VisualMapComponent, AriaComponent, CanvasRenderer]);
+register([
+  MapChart,
+  GraphChart,
+  BarChart,
+  GridComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
 
 export { init, registerMap };
 export type { EChartsType } from 'echarts/core';

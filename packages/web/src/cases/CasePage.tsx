@@ -10,6 +10,7 @@ import { notify } from '../app/notify';
 import { Page } from '../app/Page';
 import { CASES_KEY, casesApi, useCase, type CaseDetail } from './api';
 import { EvidenceTab } from './evidence/EvidenceTab';
+import { FinanceTab } from './finance/FinanceTab';
 import { GraphTab } from './graph/GraphTab';
 import { LegalTab } from './legal/LegalTab';
 import { OperationsTab } from './operations/OperationsTab';
@@ -31,6 +32,7 @@ export const CASE_TABS = [
   'legal',
   'operations',
   'evidence',
+  'finance',
   'graph',
   'timeline',
 ] as const;
@@ -58,6 +60,8 @@ function TabPanel({ item, tab }: { item: CaseDetail; tab: CaseTab }) {
       return <OperationsTab item={item} />;
     case 'evidence':
       return <EvidenceTab item={item} />;
+    case 'finance':
+      return <FinanceTab item={item} />;
     case 'graph':
       return <GraphTab item={item} />;
     case 'timeline':

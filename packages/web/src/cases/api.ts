@@ -1,4 +1,5 @@
 import { Graph } from '@bantay/core/cases/graph';
+import { FinanceImportSummary, RecipientDetail, RecipientSummary } from '@bantay/core/finance/schema';
 import { CalendarEntry, LegalRequest, type LegalRequestInput } from '@bantay/core/cases/legal';
 import {
   Operation,
@@ -24,7 +25,7 @@ import {
 } from '@bantay/core/evidence/schema';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api } from '../api/client';
+import { api, upload } from '../api/client';
 
 export type { CaseDetail, CaseSummary };
 export { CASE_STATUSES } from '@bantay/core/cases/schema';
@@ -89,6 +90,17 @@ export const casesApi = {
   expandGraph: (id: string, node: string) =>
     api.get(path(id, '/graph/expand'), { query: { node }, parser: Graph }),
   ftmUrl: (id: string) => path(id, '/export/ftm'),
+  importGoaml: (id: string, file: File) =>
+    upload(path(id, '/finance/imports'), file, {
+      query: { filename: file.name },
+      parser: FinanceImportSummary,
+    }),
+  recipients: (id: string) =>
+    api
+      .get(path(id, '/finance/recipients'), { parser: z.object({ recipients: z.array(RecipientSummary) }) })
+      .then((body) => body.recipients),
+  recipient: (id: string, key: string) =>
+    api.get(path(id, '/finance/recipient'), { query: { key }, parser: RecipientDetail }),
 };
 
 export function useCases() {
@@ -124,6 +136,21 @@ export function useCaseGraph(id: string) {
     queryKey: [CASES_KEY, 'case', id, 'graph'],
     queryFn: () => casesApi.graph(id),
     staleTime: Infinity,
+  });
+}
+
+export function useRecipients(id: string) {
+  return useQuery({
+    queryKey: [CASES_KEY, 'case', id, 'recipients'],
+    queryFn: () => casesApi.recipients(id),
+  });
+}
+
+export function useRecipient(id: string, key: string | null) {
+  return useQuery({
+    queryKey: [CASES_KEY, 'case', id, 'recipient', key],
+    queryFn: () => casesApi.recipient(id, key ?? ''),
+    enabled: key !== null,
   });
 }
 

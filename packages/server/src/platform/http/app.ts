@@ -23,6 +23,7 @@ import { caseGraphRoutes } from '../../cases/graph-routes';
 import { caseProcessRoutes } from '../../cases/process-routes';
 import { caseRoutes } from '../../cases/routes';
 import { evidenceRoutes } from '../../evidence/routes';
+import { financeRoutes } from '../../finance/routes';
 import { healthRoutes } from '../../health/routes';
 import { intakeRoutes } from '../../intake/routes';
 import { triageRoutes } from '../../triage/routes';
@@ -44,6 +45,7 @@ const DOMAIN_ROUTES: ((app: ApiApp) => Promise<void>)[] = [
   caseProcessRoutes,
   caseGraphRoutes,
   evidenceRoutes,
+  financeRoutes,
 ];
 
 export type BuildOptions = { webDist?: string | null; logger?: boolean };
