@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { pruneAuthTables } from './auth/service';
-import { DEMO_PASSWORD, DEMO_USERS, demoEmail, seedDemo } from './demo/seed';
-import { DEMO_AFTERCARE_SUPERVISOR, seedDemoAftercare } from './demo/aftercare';
-import { seedDemoReports } from './demo/reports';
-import { intakeServices, listenForHashSets } from './intake/services';
+import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from './demo/seed';
+import { DEMO_AFTERCARE_SUPERVISOR } from './demo/aftercare';
+import { seedDemoData } from './demo/all';
+import { listenForHashSets } from './intake/services';
 import { openPlatform } from './platform/bootstrap';
 import type { Config } from './platform/config';
 import { buildApp } from './platform/http/app';
@@ -22,11 +22,10 @@ export async function startServer(
   const platform = await openPlatform(config, { log });
   try {
     if (config.demo) {
-      await seedDemo(platform.deps);
-      const { reports } = await seedDemoReports(platform.deps, await intakeServices(platform.deps));
-      if (reports) log(`seeded ${reports} synthetic demo reports`);
-      const { survivors } = await seedDemoAftercare(platform.deps);
-      if (survivors) log(`seeded ${survivors} synthetic survivor records`);
+      const seeded = await seedDemoData(platform.deps);
+      if (seeded.reports) log(`seeded ${seeded.reports} synthetic demo reports`);
+      if (seeded.cases) log(`seeded ${seeded.cases} demo cases`);
+      if (seeded.survivors) log(`seeded ${seeded.survivors} synthetic survivor records`);
     }
     const { app } = await buildApp(platform.deps);
     await app.listen({ host: config.host, port: config.port });

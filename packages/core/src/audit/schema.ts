@@ -84,6 +84,9 @@ export const AUDIT_ACTIONS = [
   'case.task_done',
   /** A note was added to a case. */
   'case.note_added',
+  /** Someone opened a case's link graph, or exported the case as FollowTheMoney entities. */
+  'case.graph_read',
+  'case.exported',
   /** A legal request (warrant, preservation, request abroad, emergency disclosure) was recorded or changed. */
   'legal.recorded',
   'legal.updated',
@@ -99,6 +102,10 @@ export const AUDIT_ACTIONS = [
   /** Someone read a case's evidence register, or exported it (CSV of hashes, manifest PDF). */
   'evidence.read',
   'evidence.exported',
+  /** Financial transactions were imported into a case (details: file, stored, duplicates, quarantined). */
+  'finance.imported',
+  /** Someone read a case's recipients and their indicator flags. */
+  'finance.read',
   /** The evidence custody chain was verified (details: rows checked, first bad row). */
   'evidence.verified',
   /** A foreign liaison read the status of his agency's referrals. */

@@ -19,6 +19,7 @@ const CASE_WRITE: Role[] = ['investigator', 'supervisor'];
 const EVIDENCE: Role[] = ['investigator', 'supervisor'];
 const AFTERCARE: Role[] = ['supervisor', 'social_worker', 'shelter_staff'];
 const IDENTITY: Role[] = ['social_worker'];
+const FINANCE: Role[] = ['investigator', 'supervisor'];
 const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -78,6 +79,9 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/cases/:id/accept': CASE_WRITE,
   'POST /api/cases/:id/members': CASE_WRITE,
   'GET /api/cases/:id/timeline': CASE_READ,
+  'GET /api/cases/:id/graph': CASE_READ,
+  'GET /api/cases/:id/graph/expand': CASE_READ,
+  'GET /api/cases/:id/export/ftm': CASE_READ,
   'POST /api/cases/:id/subjects': CASE_WRITE,
   'POST /api/cases/:id/subjects/:subjectId/identifiers': CASE_WRITE,
   'POST /api/cases/:id/victims': CASE_WRITE,
@@ -97,6 +101,9 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/cases/:id/evidence/export/csv': CASE_READ,
   'GET /api/cases/:id/evidence/export/pdf': CASE_READ,
   'POST /api/evidence/verify': EVIDENCE,
+  'POST /api/cases/:id/finance/imports': FINANCE,
+  'GET /api/cases/:id/finance/recipients': FINANCE,
+  'GET /api/cases/:id/finance/recipient': FINANCE,
   'GET /api/referrals/sent': ['foreign_liaison'],
   'GET /api/aftercare/survivors': AFTERCARE,
   'POST /api/aftercare/survivors': AFTERCARE,

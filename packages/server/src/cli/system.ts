@@ -2,11 +2,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { recordAudit } from '../audit/record';
 import { verifyAuditChain } from '../audit/verify';
-import { seedDemoAftercare } from '../demo/aftercare';
-import { seedDemoReports } from '../demo/reports';
+import { seedDemoData } from '../demo/all';
 import { verifyEvidenceChain } from '../evidence/verify';
-import { seedDemo } from '../demo/seed';
-import { intakeServices } from '../intake/services';
 import { loadConfig } from '../platform/config';
 import { rotateEncryptedColumns } from '../platform/crypto/encrypted-columns';
 import { generateKey } from '../platform/crypto/keys';
@@ -31,12 +28,10 @@ export function systemCommands(program: Command): void {
     .description('Create the demo organisations and one user per role (not in production)')
     .action(async () => {
       await withPlatform(async (platform) => {
-        const { created } = await seedDemo(platform.deps);
-        const { reports } = await seedDemoReports(platform.deps, await intakeServices(platform.deps));
-        const { survivors } = await seedDemoAftercare(platform.deps);
+        const seeded = await seedDemoData(platform.deps);
         console.log(
-          created || reports || survivors
-            ? `Created ${created} demo accounts and organisations, ${reports} synthetic reports, ${survivors} survivor records.`
+          seeded.accounts || seeded.reports || seeded.cases || seeded.survivors
+            ? `Created ${seeded.accounts} demo accounts and organisations, ${seeded.reports} synthetic reports, ${seeded.cases} cases, ${seeded.survivors} survivor records.`
             : 'Demo data already present.',
         );
       });

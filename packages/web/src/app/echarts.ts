@@ -1,8 +1,9 @@
 /**
- * ECharts with only what Bantay draws (a province map, a small link graph, outcome trends), on canvas.
- * Imported lazily: the queue never downloads it. No tiles, no fonts, nothing from the network.
+ * ECharts with only what Bantay draws (a province map, a small link graph, outcome trends,
+ * money by month), on canvas. Imported lazily: the queue never downloads it. No tiles, no
+ * fonts, nothing from the network.
  */
-import { GraphChart, LineChart, MapChart } from 'echarts/charts';
+import { BarChart, GraphChart, LineChart, MapChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -18,6 +19,7 @@ register([
   MapChart,
   GraphChart,
   LineChart,
+  BarChart,
   GridComponent,
   LegendComponent,
   MarkLineComponent,

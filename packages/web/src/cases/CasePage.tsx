@@ -10,6 +10,8 @@ import { notify } from '../app/notify';
 import { Page } from '../app/Page';
 import { CASES_KEY, casesApi, useCase, type CaseDetail } from './api';
 import { EvidenceTab } from './evidence/EvidenceTab';
+import { FinanceTab } from './finance/FinanceTab';
+import { GraphTab } from './graph/GraphTab';
 import { LegalTab } from './legal/LegalTab';
 import { OperationsTab } from './operations/OperationsTab';
 import { NotesTab, TasksTab } from './WorkTabs';
@@ -30,6 +32,8 @@ export const CASE_TABS = [
   'legal',
   'operations',
   'evidence',
+  'finance',
+  'graph',
   'timeline',
 ] as const;
 type CaseTab = (typeof CASE_TABS)[number];
@@ -56,6 +60,10 @@ function TabPanel({ item, tab }: { item: CaseDetail; tab: CaseTab }) {
       return <OperationsTab item={item} />;
     case 'evidence':
       return <EvidenceTab item={item} />;
+    case 'finance':
+      return <FinanceTab item={item} />;
+    case 'graph':
+      return <GraphTab item={item} />;
     case 'timeline':
       return <TimelineTab item={item} />;
   }

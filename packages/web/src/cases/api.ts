@@ -1,3 +1,5 @@
+import { Graph } from '@bantay/core/cases/graph';
+import { FinanceImportSummary, RecipientDetail, RecipientSummary } from '@bantay/core/finance/schema';
 import { CalendarEntry, LegalRequest, type LegalRequestInput } from '@bantay/core/cases/legal';
 import {
   Operation,
@@ -23,7 +25,7 @@ import {
 } from '@bantay/core/evidence/schema';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api } from '../api/client';
+import { api, upload } from '../api/client';
 
 export type { CaseDetail, CaseSummary };
 export { CASE_STATUSES } from '@bantay/core/cases/schema';
@@ -84,6 +86,21 @@ export const casesApi = {
     api.post(path(id, `/evidence/${itemId}/transfers`), input),
   verifyEvidence: () => api.post('/api/evidence/verify', {}, { parser: EvidenceVerifyResult }),
   exportUrl: (id: string, format: 'csv' | 'pdf') => path(id, `/evidence/export/${format}`),
+  graph: (id: string) => api.get(path(id, '/graph'), { parser: Graph }),
+  expandGraph: (id: string, node: string) =>
+    api.get(path(id, '/graph/expand'), { query: { node }, parser: Graph }),
+  ftmUrl: (id: string) => path(id, '/export/ftm'),
+  importGoaml: (id: string, file: File) =>
+    upload(path(id, '/finance/imports'), file, {
+      query: { filename: file.name },
+      parser: FinanceImportSummary,
+    }),
+  recipients: (id: string) =>
+    api
+      .get(path(id, '/finance/recipients'), { parser: z.object({ recipients: z.array(RecipientSummary) }) })
+      .then((body) => body.recipients),
+  recipient: (id: string, key: string) =>
+    api.get(path(id, '/finance/recipient'), { query: { key }, parser: RecipientDetail }),
 };
 
 export function useCases() {
@@ -111,6 +128,30 @@ export function useOperations(id: string) {
 
 export function useEvidence(id: string) {
   return useQuery({ queryKey: [CASES_KEY, 'case', id, 'evidence'], queryFn: () => casesApi.evidence(id) });
+}
+
+export function useCaseGraph(id: string) {
+  // The graph on screen grows with expansions; a refetch would only re-add the seed.
+  return useQuery({
+    queryKey: [CASES_KEY, 'case', id, 'graph'],
+    queryFn: () => casesApi.graph(id),
+    staleTime: Infinity,
+  });
+}
+
+export function useRecipients(id: string) {
+  return useQuery({
+    queryKey: [CASES_KEY, 'case', id, 'recipients'],
+    queryFn: () => casesApi.recipients(id),
+  });
+}
+
+export function useRecipient(id: string, key: string | null) {
+  return useQuery({
+    queryKey: [CASES_KEY, 'case', id, 'recipient', key],
+    queryFn: () => casesApi.recipient(id, key ?? ''),
+    enabled: key !== null,
+  });
 }
 
 export function useTeamOptions(enabled: boolean) {

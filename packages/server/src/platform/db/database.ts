@@ -5,6 +5,7 @@ import type { AuditTables } from '../../audit/tables';
 import type { AuthTables } from '../../auth/tables';
 import type { CaseTables } from '../../cases/tables';
 import type { EvidenceTables } from '../../evidence/tables';
+import type { FinanceTables } from '../../finance/tables';
 import type { GeoTables } from '../../geo/tables';
 import type { IntakeTables } from '../../intake/tables';
 import type { TriageTables } from '../../triage/tables';
@@ -18,7 +19,8 @@ export type Database = AdminTables &
   TriageTables &
   CaseTables &
   EvidenceTables &
-  AftercareTables;
+  AftercareTables &
+  FinanceTables;
 
 export type Db = Kysely<Database>;
 /** A transaction or the database: query functions take either as their first argument. */

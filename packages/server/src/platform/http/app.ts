@@ -21,9 +21,11 @@ import { aftercareRoutes } from '../../aftercare/routes';
 import { rescueIntakeRoutes } from '../../aftercare/rescue-intakes';
 import { auditRoutes } from '../../audit/routes';
 import { authRoutes } from '../../auth/routes';
+import { caseGraphRoutes } from '../../cases/graph-routes';
 import { caseProcessRoutes } from '../../cases/process-routes';
 import { caseRoutes } from '../../cases/routes';
 import { evidenceRoutes } from '../../evidence/routes';
+import { financeRoutes } from '../../finance/routes';
 import { healthRoutes } from '../../health/routes';
 import { intakeRoutes } from '../../intake/routes';
 import { triageRoutes } from '../../triage/routes';
@@ -43,9 +45,11 @@ const DOMAIN_ROUTES: ((app: ApiApp) => Promise<void>)[] = [
   triageRoutes,
   caseRoutes,
   caseProcessRoutes,
+  caseGraphRoutes,
   evidenceRoutes,
   aftercareRoutes,
   rescueIntakeRoutes,
+  financeRoutes,
 ];
 
 export type BuildOptions = { webDist?: string | null; logger?: boolean };

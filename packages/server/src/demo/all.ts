@@ -1,0 +1,21 @@
+import { intakeServices } from '../intake/services';
+import type { AppDeps } from '../platform/deps';
+import { seedDemoAftercare } from './aftercare';
+import { seedDemoCases } from './cases';
+import { seedDemoReports } from './reports';
+import { seedDemo } from './seed';
+
+export type DemoCounts = { accounts: number; reports: number; cases: number; survivors: number };
+
+/**
+ * Every module's synthetic demo data, in the order they build on each other: accounts and
+ * organisations, reports, cases (from referred reports), aftercare. Each step adds only
+ * what is missing, so a second run creates nothing.
+ */
+export async function seedDemoData(deps: AppDeps): Promise<DemoCounts> {
+  const { created } = await seedDemo(deps);
+  const { reports } = await seedDemoReports(deps, await intakeServices(deps));
+  const { cases } = await seedDemoCases(deps);
+  const { survivors } = await seedDemoAftercare(deps);
+  return { accounts: created, reports, cases, survivors };
+}

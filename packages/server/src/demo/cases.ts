@@ -1,0 +1,153 @@
+import type { Actor } from '@bantay/core/access/actor';
+import type { Role } from '@bantay/core/access/roles';
+import { isRole } from '@bantay/core/access/roles';
+import { LegalRequestInput } from '@bantay/core/cases/legal';
+import type { IdentifierKind } from '@bantay/core/intake/report';
+import type { RequestContext } from '../access/request';
+import { systemContext } from '../audit/record';
+import { recordLegalRequest } from '../cases/legal';
+import { addSubject, addVictim, linkIdentifier } from '../cases/people';
+import { acceptCase } from '../cases/service';
+import { addNote, addTask } from '../cases/work';
+import { registerEvidence } from '../evidence/register';
+import type { AppDeps } from '../platform/deps';
+import { decide } from '../triage/decisions';
+import { demoEmail } from './seed';
+
+const DEMO_UNIT = 'Anti-OSEC Unit Manila';
+
+/** The demo user of a role as the services see a signed-in caller. */
+async function demoContext(deps: AppDeps, role: Role, now: Date): Promise<RequestContext> {
+  const user = await deps.db
+    .selectFrom('app_user as u')
+    .innerJoin('organisation as o', 'o.id', 'u.organisation_id')
+    .select(['u.id', 'u.email', 'u.role', 'u.organisation_id', 'u.unit_id', 'o.kind', 'o.code'])
+    .where('u.email', '=', demoEmail(role))
+    .executeTakeFirstOrThrow();
+  if (!isRole(user.role)) throw new Error(`demo user ${user.email} has no known role`);
+  const actor: Actor = {
+    userId: user.id,
+    email: user.email,
+    role: user.role,
+    organisationId: user.organisation_id,
+    organisationKind: user.kind,
+    organisationCode: user.code,
+    unitId: user.unit_id,
+  };
+  return {
+    deps,
+    actor,
+    audit: {
+      ...systemContext(now, 'demo-seed'),
+      actorId: user.id,
+      actorEmail: user.email,
+      organisationId: user.organisation_id,
+    },
+  };
+}
+
+/**
+ * Two referrals to the Manila unit, made as triage makes them: one waiting to be accepted,
+ * one accepted and worked (a facilitator linked to the report's identifier, a child by
+ * pseudonym code, a task, a served WDCD, an evidence item). Runs once, when the unit holds
+ * no case yet; all of it synthetic.
+ */
+export async function seedDemoCases(deps: AppDeps): Promise<{ cases: number }> {
+  const unit = await deps.db.selectFrom('unit').select('id').where('name', '=', DEMO_UNIT).executeTakeFirst();
+  if (!unit) return { cases: 0 };
+  const held = await deps.db
+    .selectFrom('case_file')
+    .select('id')
+    .where('unit_id', '=', unit.id)
+    .limit(1)
+    .executeTakeFirst();
+  if (held) return { cases: 0 };
+  const reports = await deps.db
+    .selectFrom('report')
+    .select(['id'])
+    .where('status', '=', 'new')
+    .where('source', '=', 'NCMEC')
+    .orderBy('priority_score', 'desc')
+    .limit(2)
+    .execute();
+  if (reports.length < 2) return { cases: 0 };
+  const now = deps.clock();
+  const analyst = await demoContext(deps, 'triage_analyst', now);
+  const investigator = await demoContext(deps, 'investigator', now);
+  const [waiting, worked] = reports as [{ id: string }, { id: string }];
+  await decide(analyst, String(waiting.id), {
+    decision: 'refer',
+    unitId: unit.id,
+    note: 'P1 with a Philippine payment account.',
+  });
+  const { caseId } = await decide(analyst, String(worked.id), { decision: 'refer', unitId: unit.id });
+  if (!caseId) return { cases: 1 };
+
+  await acceptCase(investigator, caseId);
+  const facilitator = await addSubject(investigator, caseId, {
+    role: 'facilitator',
+    fullName: 'Demo Facilitator (synthetic)',
+    aliases: ['Tita D'],
+    nationality: 'PH',
+    address: 'Purok 2 (synthetic address)',
+    psgcCode: '0702200000',
+  });
+  const identifier = await deps.db
+    .selectFrom('report_identifier as ri')
+    .innerJoin('identifier as i', 'i.id', 'ri.identifier_id')
+    .select(['i.kind', 'i.value', 'i.platform'])
+    .where('ri.report_id', '=', worked.id)
+    .where('i.kind', 'in', ['email', 'phone', 'payment_account'])
+    .limit(1)
+    .executeTakeFirst();
+  if (identifier)
+    await linkIdentifier(investigator, caseId, facilitator.id, {
+      kind: identifier.kind as IdentifierKind,
+      value: identifier.value,
+      ...(identifier.platform ? { platform: identifier.platform } : {}),
+    });
+  await addVictim(investigator, caseId, {
+    ageBand: '9-12',
+    sex: 'female',
+    relationship: 'parent',
+    facilitatorId: facilitator.id,
+  });
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  await addTask(investigator, caseId, {
+    title: 'Ask the provider for subscriber data',
+    assigneeId: investigator.actor.userId,
+    dueOn: day(3),
+  });
+  await addNote(
+    investigator,
+    caseId,
+    'Synthetic demo case: the report was referred by triage and accepted by the unit.',
+  );
+  const warrant = await recordLegalRequest(
+    investigator,
+    caseId,
+    LegalRequestInput.parse({
+      kind: 'wdcd',
+      status: 'served',
+      reference: 'DEMO-WDCD-001',
+      court: 'Regional Trial Court (demo), cybercrime court',
+      judge: 'Hon. Demo Judge',
+      recipient: 'Demo Telco',
+      appliedOn: day(-4),
+      issuedOn: day(-3),
+      servedOn: day(-1),
+    }),
+  );
+  await registerEvidence(investigator, caseId, {
+    kind: 'account_export',
+    description: 'Subscriber and payment records disclosed under the WDCD (synthetic)',
+    sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    acquiredBy: 'Demo Investigator',
+    acquiredAt: new Date(now.getTime() - 86_400_000).toISOString(),
+    acquiredWhere: 'Demo Telco, by secure transfer',
+    legalBasis: 'WDCD DEMO-WDCD-001',
+    legalRequestId: warrant.id,
+    storageLocation: 'Forensic store, Manila, shelf A-3 (demo)',
+  });
+  return { cases: 2 };
+}
