@@ -18,7 +18,8 @@ export function TrendChart({ assessments }: { assessments: readonly Assessment[]
   const dates = useMemo(() => assessments.map((a) => format.date(a.assessedOn)), [assessments, format]);
   const option = useMemo(
     () => ({
-      aria: { enabled: true },
+      // Our own label and the table speak for the chart; ECharts' generated text would replace the label.
+      aria: { enabled: false },
       tooltip: { trigger: 'axis', renderMode: 'richText' },
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 40, right: 20, top: 20, bottom: 60 },
