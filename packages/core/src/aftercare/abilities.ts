@@ -31,6 +31,7 @@ export function survivorAbilities(actor: Actor, survivor: SurvivorState): Surviv
     requestClosure: casework && survivor.status === 'active',
     approveClosure:
       supervise && survivor.status === 'closure_requested' && survivor.closureRequestedBy !== actor.userId,
+    therapyNotes: holder && can(actor.role, 'aftercare:therapy'),
   };
 }
 

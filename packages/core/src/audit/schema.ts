@@ -95,6 +95,16 @@ export const AUDIT_ACTIONS = [
   /** An outcome assessment or a service session was recorded. */
   'aftercare.assessed',
   'aftercare.service_recorded',
+  /** A therapy note was written, or the therapy notes were read (decrypted). */
+  'aftercare.therapy_note_written',
+  'aftercare.therapy_notes_read',
+  /** A school or course enrolment, or a month's attendance, was recorded. */
+  'aftercare.enrolment_recorded',
+  'aftercare.attendance_recorded',
+  /** A case conference, a follow-up or a court hearing to support was recorded. */
+  'aftercare.conference_recorded',
+  'aftercare.follow_up_recorded',
+  'aftercare.court_support_recorded',
   /** A programme manager read the aftercare aggregates. */
   'aftercare.dashboard_read',
   /** A backup of the database was written (details: file name, size). */

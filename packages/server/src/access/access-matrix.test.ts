@@ -15,6 +15,7 @@ const TRIAGE_READ: Role[] = ['triage_analyst', 'investigator', 'supervisor'];
 const TRIAGE_DECIDE: Role[] = ['triage_analyst', 'supervisor'];
 const SUPERVISOR: Role[] = ['supervisor'];
 const AFTERCARE: Role[] = ['supervisor', 'social_worker', 'shelter_staff'];
+// aftercare:identity and aftercare:therapy: the social worker only.
 const IDENTITY: Role[] = ['social_worker'];
 const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/health': 'public',
@@ -84,6 +85,14 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/aftercare/survivors/:id/services': AFTERCARE,
   'POST /api/aftercare/survivors/:id/closure': AFTERCARE,
   'POST /api/aftercare/survivors/:id/closure/decision': SUPERVISOR,
+  'GET /api/aftercare/survivors/:id/therapy-notes': IDENTITY,
+  'POST /api/aftercare/survivors/:id/therapy-notes': IDENTITY,
+  'POST /api/aftercare/survivors/:id/enrolments': AFTERCARE,
+  'PUT /api/aftercare/enrolments/:id/attendance': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/conferences': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/follow-ups': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/court-support': AFTERCARE,
+  'GET /api/aftercare/calendar': AFTERCARE,
   'GET /api/aftercare/partners': AFTERCARE,
   'POST /api/aftercare/partners': AFTERCARE,
   'PUT /api/aftercare/partners/:id': AFTERCARE,

@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { contextOf } from '../access/request';
 import { recordAudit } from '../audit/record';
 import type { ApiApp } from '../platform/http/api-app';
+import { Created, Ok, ok, Params, tags } from './route-schemas';
 import {
   createCarePlan,
   decideCarePlan,
@@ -33,17 +34,12 @@ import {
   updateSurvivor,
 } from './casework';
 import { aftercareDashboard } from './dashboard';
+import { followUpRoutes } from './followup-routes';
 import { directIntake, updateIdentity, viewIdentity } from './intake';
 import { listPartners, savePartner } from './partners';
 import { placeSurvivor, transferSurvivor } from './placements';
 import { getSurvivorDetail, listSurvivors } from './record';
 import { survivorScope } from './scope';
-
-const tags = ['aftercare'];
-const Params = z.object({ id: z.uuid({ message: 'Not an id.' }) });
-const Ok = z.object({ ok: z.literal(true) });
-const Created = z.object({ id: z.uuid() });
-const ok = { ok: true as const };
 
 /**
  * Aftercare: survivor records (the identity behind its own audited route), consents, care
@@ -347,4 +343,6 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
       return result;
     },
   });
+
+  await followUpRoutes(app);
 }
