@@ -32,6 +32,8 @@ export function survivorAbilities(actor: Actor, survivor: SurvivorState): Surviv
     approveClosure:
       supervise && survivor.status === 'closure_requested' && survivor.closureRequestedBy !== actor.userId,
     therapyNotes: holder && can(actor.role, 'aftercare:therapy'),
+    // Follow-ups go on after reintegration, when the record is closed.
+    followUp: holder && can(actor.role, 'aftercare:write'),
   };
 }
 

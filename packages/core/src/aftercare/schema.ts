@@ -338,6 +338,8 @@ export const SurvivorAbilities = z.object({
   approveClosure: z.boolean(),
   /** Read and write the encrypted therapy notes. */
   therapyNotes: z.boolean(),
+  /** Record follow-ups, also on a closed record. */
+  followUp: z.boolean(),
 });
 export type SurvivorAbilities = z.infer<typeof SurvivorAbilities>;
 

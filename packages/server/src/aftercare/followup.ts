@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { can } from '@bantay/core/access/roles';
 import type {
   AttendanceInput,
   ConferenceInput,
@@ -13,7 +12,7 @@ import { sql } from 'kysely';
 import type { RequestContext } from '../access/request';
 import { recordAudit } from '../audit/record';
 import type { Executor } from '../platform/db';
-import { AppError, notFound } from '../platform/http/errors';
+import { notFound } from '../platform/http/errors';
 import { changeSurvivor } from './casework';
 import { survivorInScope } from './scope';
 
@@ -164,10 +163,7 @@ export function recordFollowUp(
   id: string,
   input: FollowUpInput,
 ): Promise<{ id: string }> {
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const { row } = await survivorInScope(trx, ctx, id, { forUpdate: true });
-    const holder = row.organisation_id === ctx.actor.organisationId;
-    if (!holder || !can(ctx.actor.role, 'aftercare:write')) throw new AppError('forbidden');
+  return changeSurvivor(ctx, id, 'followUp', async (trx, row) => {
     const created = await trx
       .insertInto('follow_up')
       .values({
@@ -181,13 +177,13 @@ export function recordFollowUp(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.audit, {
-      action: 'aftercare.follow_up_recorded',
-      recordType: 'survivor',
-      recordId: row.id,
-      details: { kind: input.kind, done: input.doneOn !== null },
-    });
-    return created;
+    return {
+      result: created,
+      audit: {
+        action: 'aftercare.follow_up_recorded',
+        details: { kind: input.kind, done: input.doneOn !== null },
+      },
+    };
   });
 }
 
