@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SubdomainScore } from './instrument';
+import { Instrument, SubdomainScore } from './instrument';
 
 /** Age bands of a survivor (and of a partner's capacity). */
 export const AGE_BANDS = ['under_5', '5_11', '12_14', '15_17', '18_plus'] as const;
@@ -458,6 +458,8 @@ export const SurvivorDetail = SurvivorSummary.extend({
   assessments: z.array(Assessment),
   services: z.array(ServiceSession),
   restorationSuggested: z.boolean(),
+  /** The instrument this survivor is assessed with (Bantay's default or the organisation's own). */
+  instrument: Instrument,
   enrolments: z.array(Enrolment),
   conferences: z.array(Conference),
   followUps: z.array(FollowUp),

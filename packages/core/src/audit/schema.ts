@@ -105,6 +105,8 @@ export const AUDIT_ACTIONS = [
   'aftercare.conference_recorded',
   'aftercare.follow_up_recorded',
   'aftercare.court_support_recorded',
+  /** An organisation loaded its own outcome instrument. */
+  'aftercare.instrument_loaded',
   /** A programme manager read the aftercare aggregates. */
   'aftercare.dashboard_read',
   /** A backup of the database was written (details: file name, size). */

@@ -97,6 +97,8 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/aftercare/partners': AFTERCARE,
   'PUT /api/aftercare/partners/:id': AFTERCARE,
   'GET /api/aftercare/organisations': AFTERCARE,
+  'GET /api/aftercare/instruments': AFTERCARE,
+  'POST /api/aftercare/instruments': SUPERVISOR,
   'GET /api/aftercare/dashboard': AFTERCARE,
   'GET /api/metrics/aftercare': ['programme_manager'],
 };

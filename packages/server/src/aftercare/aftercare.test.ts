@@ -551,3 +551,53 @@ describe('services, school, conferences, follow-ups and court support', () => {
     expect(JSON.stringify(detail.body)).not.toContain('nightmares');
   });
 });
+
+describe('an organisation’s own instrument', () => {
+  it('is loaded as data by a supervisor, and new intakes are assessed with it', async () => {
+    const own = await signedIn(server, 'supervisor', { organisation: 'DSWD-OWN' });
+    const ownWorker = await signedIn(server, 'social_worker', { organisation: 'DSWD-OWN' });
+    const instrument = {
+      id: 'licensed-three-domains-v2',
+      name: 'Licensed three-domain tool',
+      threshold: 2.5,
+      schedule: { atIntake: true, firstAfterMonths: 3, thenEveryMonths: 6 },
+      domains: [
+        { key: 'home', label: 'Home', subdomains: [{ key: 'safe', label: 'Safe at home' }] },
+        { key: 'school', label: 'School', subdomains: [{ key: 'attends', label: 'Attends' }] },
+        { key: 'health', label: 'Health', subdomains: [{ key: 'well', label: 'Well' }] },
+      ],
+    };
+    expect((await ownWorker.client.post('/api/aftercare/instruments', instrument)).status).toBe(403);
+    const twice = await own.client.post('/api/aftercare/instruments', {
+      ...instrument,
+      domains: [instrument.domains[0], instrument.domains[0]],
+    });
+    expect(twice.body).toMatchObject({ error: { field: 'domains.1.key' } });
+    expect((await own.client.post('/api/aftercare/instruments', instrument)).status).toBe(201);
+    expect((await own.client.post('/api/aftercare/instruments', instrument)).status).toBe(409);
+    const { id } = await takeIntake(ownWorker.client, 60);
+    const scores = (score: number) =>
+      instrument.domains.map((d) => ({
+        domain: d.key,
+        subdomain: d.subdomains[0]!.key,
+        score,
+        reason: 'seen at the visit',
+      }));
+    for (const day of ['2026-01-01', '2026-04-01'])
+      expect(
+        (
+          await ownWorker.client.post(`/api/aftercare/survivors/${id}/assessments`, {
+            assessedOn: day,
+            scores: scores(3),
+          })
+        ).status,
+      ).toBe(201);
+    const detail = await ownWorker.client.get<Detail & { instrument: { id: string } }>(
+      `/api/aftercare/survivors/${id}`,
+    );
+    expect(detail.body.instrument.id).toBe('licensed-three-domains-v2');
+    expect(detail.body.restorationSuggested).toBe(true);
+    const listed = await worker.client.get<{ instruments: { id: string }[] }>('/api/aftercare/instruments');
+    expect(listed.body.instruments.map((i) => i.id)).toEqual(['bantay-six-domains-v1']);
+  });
+});

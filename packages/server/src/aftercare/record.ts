@@ -205,6 +205,7 @@ export async function getSurvivorDetail(ctx: RequestContext, id: string): Promis
       note: s.note,
     })),
     restorationSuggested: restorationSuggested(instrument, presentedAssessments),
+    instrument,
     ...more,
     tasks,
     abilities,

@@ -17,6 +17,7 @@ import {
   Task,
   TransferInput,
 } from '@bantay/core/aftercare/schema';
+import { Instrument } from '@bantay/core/aftercare/instrument';
 import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { contextOf } from '../access/request';
@@ -36,6 +37,7 @@ import {
 import { aftercareDashboard } from './dashboard';
 import { followUpRoutes } from './followup-routes';
 import { directIntake, updateIdentity, viewIdentity } from './intake';
+import { listInstruments, loadInstrument } from './instruments';
 import { listPartners, savePartner } from './partners';
 import { placeSurvivor, transferSurvivor } from './placements';
 import { getSurvivorDetail, listSurvivors } from './record';
@@ -287,6 +289,28 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
       response: { 200: Created },
     },
     handler: async (request) => savePartner(contextOf(request), request.body, request.params.id),
+  });
+
+  app.get('/api/aftercare/instruments', {
+    config: { access: 'aftercare:read' },
+    schema: {
+      tags,
+      summary: 'Outcome instruments the caller’s organisation can use: Bantay’s default and its own.',
+      response: { 200: z.object({ instruments: z.array(Instrument) }) },
+    },
+    handler: async (request) => ({ instruments: await listInstruments(contextOf(request)) }),
+  });
+
+  app.post('/api/aftercare/instruments', {
+    config: { access: 'aftercare:supervise' },
+    schema: {
+      tags,
+      summary: 'Load the organisation’s own scored instrument as data; its new intakes use it.',
+      body: Instrument,
+      response: { 201: z.object({ id: z.string() }) },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await loadInstrument(contextOf(request), request.body)),
   });
 
   app.get('/api/aftercare/organisations', {
