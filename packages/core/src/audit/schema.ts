@@ -81,6 +81,7 @@ export const AUDIT_ACTIONS = [
   'aftercare.updated',
   /** A consent (services, information sharing, disclosure) was recorded, given or refused. */
   'aftercare.consent_recorded',
+  'aftercare.consent_withdrawn',
   /** A care plan version was written, and a supervisor approved or returned it. */
   'aftercare.plan_created',
   'aftercare.plan_decided',

@@ -77,6 +77,7 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/aftercare/survivors/:id/identity': IDENTITY,
   'PUT /api/aftercare/survivors/:id/identity': IDENTITY,
   'POST /api/aftercare/survivors/:id/consents': AFTERCARE,
+  'POST /api/aftercare/consents/:id/withdraw': AFTERCARE,
   'POST /api/aftercare/survivors/:id/care-plans': AFTERCARE,
   'POST /api/aftercare/care-plans/:id/decision': SUPERVISOR,
   'POST /api/aftercare/survivors/:id/placements': AFTERCARE,

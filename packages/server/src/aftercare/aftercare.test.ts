@@ -203,7 +203,7 @@ describe('placement, shelter residents and transfer', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ error: { field: 'organisationId' } });
-    const consent = await worker.client.post(`/api/aftercare/survivors/${id}/consents`, {
+    const consent = await worker.client.post<{ id: string }>(`/api/aftercare/survivors/${id}/consents`, {
       kind: 'disclosure',
       given: true,
       givenBy: 'guardian',

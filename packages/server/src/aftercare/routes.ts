@@ -33,6 +33,7 @@ import {
   recordService,
   requestClosure,
   updateSurvivor,
+  withdrawConsent,
 } from './casework';
 import { aftercareDashboard } from './dashboard';
 import { followUpRoutes } from './followup-routes';
@@ -141,6 +142,20 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
     },
     handler: async (request, reply) =>
       reply.code(201).send(await recordConsent(contextOf(request), request.params.id, request.body)),
+  });
+
+  app.post('/api/aftercare/consents/:id/withdraw', {
+    config: { access: 'aftercare:write' },
+    schema: {
+      tags,
+      summary: 'Withdraw a consent from now on; the record keeps it, marked withdrawn.',
+      params: Params,
+      response: { 200: Ok },
+    },
+    handler: async (request) => {
+      await withdrawConsent(contextOf(request), request.params.id);
+      return ok;
+    },
   });
 
   app.post('/api/aftercare/survivors/:id/care-plans', {

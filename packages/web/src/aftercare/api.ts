@@ -51,6 +51,8 @@ export const aftercareApi = {
   update: (id: string, input: SurvivorUpdate) => api.patch(survivor(id), input),
   consent: (id: string, input: ConsentInput) =>
     api.post(`${survivor(id)}/consents`, input, { parser: Created }),
+  withdrawConsent: (consentId: string) =>
+    api.post(`/api/aftercare/consents/${encodeURIComponent(consentId)}/withdraw`),
   carePlan: (id: string, input: CarePlanInput) =>
     api.post(`${survivor(id)}/care-plans`, input, { parser: Created }),
   decidePlan: (planId: string, input: ApprovalInput) =>
