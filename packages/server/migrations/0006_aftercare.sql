@@ -143,3 +143,79 @@ CREATE TABLE service_session (
   recorded_at  timestamptz NOT NULL
 );
 CREATE INDEX service_session_idx ON service_session (survivor_id, held_on);
+
+-- Therapy notes: field-encrypted (context therapy_note.note:<id>), read only with aftercare:therapy.
+CREATE TABLE therapy_note (
+  id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  survivor_id  uuid NOT NULL REFERENCES survivor (id),
+  held_on      date NOT NULL,
+  note         bytea NOT NULL,
+  written_by   uuid NOT NULL REFERENCES app_user (id),
+  written_at   timestamptz NOT NULL
+);
+CREATE INDEX therapy_note_idx ON therapy_note (survivor_id, held_on);
+
+-- School and vocational courses, with attendance by month.
+CREATE TABLE education_enrolment (
+  id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  survivor_id  uuid NOT NULL REFERENCES survivor (id),
+  kind         text NOT NULL CHECK (kind IN ('school', 'alternative_learning', 'vocational')),
+  institution  text NOT NULL,
+  level        text NOT NULL,
+  started_on   date NOT NULL,
+  ended_on     date,
+  completed    boolean NOT NULL DEFAULT false,
+  recorded_by  uuid NOT NULL REFERENCES app_user (id),
+  recorded_at  timestamptz NOT NULL
+);
+CREATE INDEX education_enrolment_idx ON education_enrolment (survivor_id);
+
+CREATE TABLE attendance (
+  enrolment_id  uuid NOT NULL REFERENCES education_enrolment (id),
+  month         text NOT NULL CHECK (month ~ '^\d{4}-(0[1-9]|1[0-2])$'),
+  days_present  integer NOT NULL CHECK (days_present >= 0),
+  days_expected integer NOT NULL CHECK (days_expected > 0 AND days_present <= days_expected),
+  PRIMARY KEY (enrolment_id, month)
+);
+
+-- Multi-disciplinary case conferences and follow-ups (after reintegration too).
+CREATE TABLE case_conference (
+  id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  survivor_id   uuid NOT NULL REFERENCES survivor (id),
+  held_on       date NOT NULL,
+  participants  text NOT NULL,
+  notes         text NOT NULL,
+  decisions     text NOT NULL DEFAULT '',
+  recorded_by   uuid NOT NULL REFERENCES app_user (id),
+  recorded_at   timestamptz NOT NULL
+);
+CREATE INDEX case_conference_idx ON case_conference (survivor_id, held_on);
+
+CREATE TABLE follow_up (
+  id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  survivor_id  uuid NOT NULL REFERENCES survivor (id),
+  kind         text NOT NULL CHECK (kind IN ('home_visit', 'phone_call', 'school_visit', 'office_visit')),
+  due_on       date NOT NULL,
+  done_on      date,
+  notes        text,
+  recorded_by  uuid NOT NULL REFERENCES app_user (id),
+  recorded_at  timestamptz NOT NULL
+);
+CREATE INDEX follow_up_idx ON follow_up (survivor_id, due_on);
+
+-- Court support: hearings where the survivor testifies, by pseudonym only (from the
+-- prosecution module, or entered by the social worker), with the accommodations asked.
+CREATE TABLE court_support (
+  id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  survivor_id        uuid NOT NULL REFERENCES survivor (id),
+  hearing_at         timestamptz NOT NULL,
+  court              text NOT NULL,
+  purpose            text NOT NULL DEFAULT '',
+  accommodations     text[] NOT NULL DEFAULT '{}',
+  source             text NOT NULL CHECK (source IN ('social_worker', 'prosecution')),
+  source_hearing_id  uuid,
+  recorded_by        uuid REFERENCES app_user (id),
+  recorded_at        timestamptz NOT NULL,
+  UNIQUE (source_hearing_id)
+);
+CREATE INDEX court_support_idx ON court_support (hearing_at);

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'aftercare:write': 'Work on survivor records',
   /** See a child's identity (name, birth date, family); every view is audited. */
   'aftercare:identity': "See a child's identity",
+  /** Write and read therapy notes (encrypted; every read is audited). */
+  'aftercare:therapy': 'Write and read therapy notes',
   /** Approve care plans and closures (never one's own). */
   'aftercare:supervise': 'Approve care plans and closures',
   /** Read training courses, sessions and participants. */

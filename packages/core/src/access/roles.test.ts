@@ -21,6 +21,9 @@ describe('role catalogue', () => {
     ['foreign_liaison', 'triage:read', false],
     ['shelter_staff', 'aftercare:identity', false],
     ['social_worker', 'aftercare:identity', true],
+    ['social_worker', 'aftercare:therapy', true],
+    ['supervisor', 'aftercare:therapy', false],
+    ['shelter_staff', 'aftercare:therapy', false],
     ['admin', 'triage:read', false],
     ['prosecutor', 'cases:write', false],
   ] as const)('%s may %s: %s', (role, permission, expected) => {

@@ -45,8 +45,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   /** Prosecutor: court cases of his office; investigation cases referred to him, read-only. */
   prosecutor: ['prosecution:read', 'prosecution:write', 'cases:read'],
-  /** Social worker: survivors of her organisation, including the child's identity. */
-  social_worker: ['aftercare:read', 'aftercare:write', 'aftercare:identity'],
+  /** Social worker: survivors of her organisation, including the child's identity; she is the therapist of record. */
+  social_worker: ['aftercare:read', 'aftercare:write', 'aftercare:identity', 'aftercare:therapy'],
   /** Shelter staff: the residents of their shelter, pseudonymised. */
   shelter_staff: ['aftercare:read', 'aftercare:write'],
   /** Trainer: courses, sessions, participants and scores. */

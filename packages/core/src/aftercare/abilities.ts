@@ -31,6 +31,9 @@ export function survivorAbilities(actor: Actor, survivor: SurvivorState): Surviv
     requestClosure: casework && survivor.status === 'active',
     approveClosure:
       supervise && survivor.status === 'closure_requested' && survivor.closureRequestedBy !== actor.userId,
+    therapyNotes: holder && can(actor.role, 'aftercare:therapy'),
+    // Follow-ups go on after reintegration, when the record is closed.
+    followUp: holder && can(actor.role, 'aftercare:write'),
   };
 }
 

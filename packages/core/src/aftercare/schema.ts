@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SubdomainScore } from './instrument';
+import { Instrument, SubdomainScore } from './instrument';
 
 /** Age bands of a survivor (and of a partner's capacity). */
 export const AGE_BANDS = ['under_5', '5_11', '12_14', '15_17', '18_plus'] as const;
@@ -211,6 +211,118 @@ export const ServiceSessionInput = z.object({
 });
 export type ServiceSessionInput = z.infer<typeof ServiceSessionInput>;
 
+// ---- services, conferences, follow-ups, court support ----
+
+export const ENROLMENT_KINDS = ['school', 'alternative_learning', 'vocational'] as const;
+export const FOLLOW_UP_KINDS = ['home_visit', 'phone_call', 'school_visit', 'office_visit'] as const;
+/** What a child witness may be given in court (RA 7610 and the Rule on Examination of a Child Witness). */
+export const COURT_ACCOMMODATIONS = [
+  'live_link',
+  'support_person',
+  'closed_court',
+  'screen',
+  'interpreter',
+  'recorded_testimony',
+] as const;
+
+export const TherapyNoteInput = z.object({
+  heldOn: IsoDate,
+  /** The session's note; stored encrypted, shown only to the therapist role. */
+  note: Text(8000).min(3, 'Write the note.'),
+});
+export type TherapyNoteInput = z.infer<typeof TherapyNoteInput>;
+
+export const TherapyNote = z.object({
+  id: Id,
+  heldOn: z.string(),
+  note: z.string(),
+  writtenBy: z.string(),
+  writtenAt: z.string(),
+});
+export type TherapyNote = z.infer<typeof TherapyNote>;
+
+export const EnrolmentInput = z.object({
+  kind: z.enum(ENROLMENT_KINDS),
+  institution: Text(200).min(2, 'Name the school or training centre.'),
+  /** Grade, ALS level or course name. */
+  level: Text(200).min(1, 'Give the grade or the course.'),
+  startedOn: IsoDate,
+});
+export type EnrolmentInput = z.infer<typeof EnrolmentInput>;
+
+export const AttendanceInput = z
+  .object({
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-11.'),
+    daysPresent: z.number().int().min(0).max(31),
+    daysExpected: z.number().int().min(1).max(31),
+  })
+  .refine((a) => a.daysPresent <= a.daysExpected, {
+    message: 'Days present cannot exceed the school days.',
+    path: ['daysPresent'],
+  });
+export type AttendanceInput = z.infer<typeof AttendanceInput>;
+
+export const ConferenceInput = z.object({
+  heldOn: IsoDate,
+  /** Who took part: roles and agencies, not the child's name. */
+  participants: Text(1000).min(3, 'Say who took part.'),
+  notes: Text(8000).min(3, 'Write what was discussed.'),
+  decisions: Text(4000).default(''),
+});
+export type ConferenceInput = z.infer<typeof ConferenceInput>;
+
+export const FollowUpInput = z.object({
+  kind: z.enum(FOLLOW_UP_KINDS),
+  dueOn: IsoDate,
+  /** Set when the follow-up has happened. */
+  doneOn: IsoDate.nullable(),
+  notes: Text(4000).optional(),
+});
+export type FollowUpInput = z.infer<typeof FollowUpInput>;
+
+export const CourtSupportInput = z.object({
+  hearingAt: z.iso.datetime({ offset: true, message: 'Use a date and time.' }),
+  court: Text(200).min(2, 'Name the court.'),
+  purpose: Text(500).default(''),
+  accommodations: z.array(z.enum(COURT_ACCOMMODATIONS)).max(COURT_ACCOMMODATIONS.length),
+});
+export type CourtSupportInput = z.infer<typeof CourtSupportInput>;
+
+export const Enrolment = EnrolmentInput.extend({
+  id: Id,
+  endedOn: z.string().nullable(),
+  completed: z.boolean(),
+  attendance: z.array(
+    z.object({ month: z.string(), daysPresent: z.number().int(), daysExpected: z.number().int() }),
+  ),
+});
+export const Conference = ConferenceInput.extend({ id: Id, recordedBy: z.string() });
+export const FollowUp = z.object({
+  id: Id,
+  kind: z.enum(FOLLOW_UP_KINDS),
+  dueOn: z.string(),
+  doneOn: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export const CourtSupport = z.object({
+  id: Id,
+  hearingAt: z.string(),
+  court: z.string(),
+  purpose: z.string(),
+  accommodations: z.array(z.enum(COURT_ACCOMMODATIONS)),
+  source: z.enum(['social_worker', 'prosecution']),
+});
+
+export const CalendarEntry = z.object({
+  kind: z.enum(['hearing', 'follow_up', 'plan_review', 'assessment']),
+  at: z.string(),
+  survivorId: Id,
+  code: z.string(),
+  title: z.string(),
+  accommodations: z.array(z.enum(COURT_ACCOMMODATIONS)),
+});
+export type CalendarEntry = z.infer<typeof CalendarEntry>;
+
 // ---- answers ----
 
 export const SurvivorAbilities = z.object({
@@ -224,6 +336,10 @@ export const SurvivorAbilities = z.object({
   recordService: z.boolean(),
   requestClosure: z.boolean(),
   approveClosure: z.boolean(),
+  /** Read and write the encrypted therapy notes. */
+  therapyNotes: z.boolean(),
+  /** Record follow-ups, also on a closed record. */
+  followUp: z.boolean(),
 });
 export type SurvivorAbilities = z.infer<typeof SurvivorAbilities>;
 
@@ -342,6 +458,12 @@ export const SurvivorDetail = SurvivorSummary.extend({
   assessments: z.array(Assessment),
   services: z.array(ServiceSession),
   restorationSuggested: z.boolean(),
+  /** The instrument this survivor is assessed with (Bantay's default or the organisation's own). */
+  instrument: Instrument,
+  enrolments: z.array(Enrolment),
+  conferences: z.array(Conference),
+  followUps: z.array(FollowUp),
+  courtSupport: z.array(CourtSupport),
   tasks: z.array(Task),
   abilities: SurvivorAbilities,
 });

@@ -123,6 +123,7 @@ export const AUDIT_ACTIONS = [
   'aftercare.updated',
   /** A consent (services, information sharing, disclosure) was recorded, given or refused. */
   'aftercare.consent_recorded',
+  'aftercare.consent_withdrawn',
   /** A care plan version was written, and a supervisor approved or returned it. */
   'aftercare.plan_created',
   'aftercare.plan_decided',
@@ -137,6 +138,18 @@ export const AUDIT_ACTIONS = [
   /** An outcome assessment or a service session was recorded. */
   'aftercare.assessed',
   'aftercare.service_recorded',
+  /** A therapy note was written, or the therapy notes were read (decrypted). */
+  'aftercare.therapy_note_written',
+  'aftercare.therapy_notes_read',
+  /** A school or course enrolment, or a month's attendance, was recorded. */
+  'aftercare.enrolment_recorded',
+  'aftercare.attendance_recorded',
+  /** A case conference, a follow-up or a court hearing to support was recorded. */
+  'aftercare.conference_recorded',
+  'aftercare.follow_up_recorded',
+  'aftercare.court_support_recorded',
+  /** An organisation loaded its own outcome instrument. */
+  'aftercare.instrument_loaded',
   /** A programme manager read the aftercare aggregates. */
   'aftercare.dashboard_read',
   /** A backup of the database was written (details: file name, size). */

@@ -18,6 +18,7 @@ const CASE_READ: Role[] = ['investigator', 'supervisor', 'prosecutor'];
 const CASE_WRITE: Role[] = ['investigator', 'supervisor'];
 const EVIDENCE: Role[] = ['investigator', 'supervisor'];
 const AFTERCARE: Role[] = ['supervisor', 'social_worker', 'shelter_staff'];
+// aftercare:identity and aftercare:therapy: the social worker only.
 const IDENTITY: Role[] = ['social_worker'];
 const FINANCE: Role[] = ['investigator', 'supervisor'];
 const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
@@ -112,6 +113,7 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/aftercare/survivors/:id/identity': IDENTITY,
   'PUT /api/aftercare/survivors/:id/identity': IDENTITY,
   'POST /api/aftercare/survivors/:id/consents': AFTERCARE,
+  'POST /api/aftercare/consents/:id/withdraw': AFTERCARE,
   'POST /api/aftercare/survivors/:id/care-plans': AFTERCARE,
   'POST /api/aftercare/care-plans/:id/decision': SUPERVISOR,
   'POST /api/aftercare/survivors/:id/placements': AFTERCARE,
@@ -122,10 +124,20 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/aftercare/survivors/:id/closure/decision': SUPERVISOR,
   'GET /api/aftercare/rescue-intakes': AFTERCARE,
   'POST /api/aftercare/rescue-intakes/:id/take-in': AFTERCARE,
+  'GET /api/aftercare/survivors/:id/therapy-notes': IDENTITY,
+  'POST /api/aftercare/survivors/:id/therapy-notes': IDENTITY,
+  'POST /api/aftercare/survivors/:id/enrolments': AFTERCARE,
+  'PUT /api/aftercare/enrolments/:id/attendance': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/conferences': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/follow-ups': AFTERCARE,
+  'POST /api/aftercare/survivors/:id/court-support': AFTERCARE,
+  'GET /api/aftercare/calendar': AFTERCARE,
   'GET /api/aftercare/partners': AFTERCARE,
   'POST /api/aftercare/partners': AFTERCARE,
   'PUT /api/aftercare/partners/:id': AFTERCARE,
   'GET /api/aftercare/organisations': AFTERCARE,
+  'GET /api/aftercare/instruments': AFTERCARE,
+  'POST /api/aftercare/instruments': SUPERVISOR,
   'GET /api/aftercare/dashboard': AFTERCARE,
   'GET /api/metrics/aftercare': ['programme_manager'],
 };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessmentInput, carePlanInput, partnerInput, takeIntake } from '../../test/aftercare';
 import {
@@ -9,6 +10,8 @@ import {
   type TestServer,
   type TestUser,
 } from '../../test/helpers';
+import { scheduleCourtSupport } from './followup';
+import { createAftercareIntake } from './intake';
 
 type Detail = {
   code: string;
@@ -200,7 +203,7 @@ describe('placement, shelter residents and transfer', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ error: { field: 'organisationId' } });
-    const consent = await worker.client.post(`/api/aftercare/survivors/${id}/consents`, {
+    const consent = await worker.client.post<{ id: string }>(`/api/aftercare/survivors/${id}/consents`, {
       kind: 'disclosure',
       given: true,
       givenBy: 'guardian',
@@ -359,5 +362,242 @@ describe('dashboards', () => {
     expect(programme.status).toBe(200);
     expect(JSON.stringify(programme.body)).not.toMatch(/AC-\d{4}/);
     expect((await manager.client.get('/api/aftercare/survivors')).status).toBe(403);
+  });
+});
+
+describe('intake from a rescue operation, and the 48-hour report', () => {
+  it('createAftercareIntake keeps the case’s pseudonym and marks the source; no identity crosses', async () => {
+    const org = await testOrganisation(server.deps, 'DSWD-A');
+    const created = await server.deps.db.transaction().execute((trx) =>
+      createAftercareIntake(trx, {
+        organisationId: org.id,
+        pseudonym: 'V-OP-2026-0007',
+        ageBand: '5_11',
+        sex: 'male',
+        source: { operationId: randomUUID() },
+        intakeAt: server.clock.now(),
+        createdBy: null,
+      }),
+    );
+    expect(created.code).toBe('V-OP-2026-0007');
+    const detail = await worker.client.get<Detail & { source: string }>(
+      `/api/aftercare/survivors/${created.id}`,
+    );
+    expect(detail.body).toMatchObject({
+      code: 'V-OP-2026-0007',
+      source: 'rescue_operation',
+      hasIdentity: false,
+    });
+    await expect(
+      server.deps.db.transaction().execute((trx) =>
+        createAftercareIntake(trx, {
+          organisationId: org.id,
+          pseudonym: 'V-OP-2026-0007',
+          ageBand: '5_11',
+          sex: 'male',
+          source: {},
+          intakeAt: server.clock.now(),
+          createdBy: null,
+        }),
+      ),
+    ).rejects.toThrow(/exists already/);
+  });
+
+  it('the report task is overdue after 48 hours, and gone once the reference is recorded', async () => {
+    const report = async (id: string) =>
+      (await worker.client.get<Detail>(`/api/aftercare/survivors/${id}`)).body.tasks.find(
+        (t) => t.kind === 'report_due',
+      ) as { overdue: boolean } | undefined;
+    const fresh = await takeIntake(worker.client, 40);
+    expect((await report(fresh.id))?.overdue).toBe(false);
+    // A child taken in 49 hours ago (sessions do not survive a moved clock, so the intake moves).
+    const intakeAt = new Date(server.clock.now().getTime() - 49 * 3_600_000).toISOString();
+    const late = await takeIntake(worker.client, 41, { intakeAt });
+    expect((await report(late.id))?.overdue).toBe(true);
+    expect(
+      (await worker.client.patch(`/api/aftercare/survivors/${late.id}`, { reportReference: 'SWO-77' }))
+        .status,
+    ).toBe(200);
+    expect(await report(late.id)).toBeUndefined();
+  });
+});
+
+describe('services, school, conferences, follow-ups and court support', () => {
+  it('records school with attendance, a conference and a follow-up on the record', async () => {
+    const { id } = await takeIntake(worker.client, 50);
+    const school = await worker.client.post<{ id: string }>(`/api/aftercare/survivors/${id}/enrolments`, {
+      kind: 'school',
+      institution: 'Mabolo Elementary School',
+      level: 'Grade 6',
+      startedOn: '2026-06-10',
+    });
+    expect(school.status).toBe(201);
+    expect(
+      (
+        await worker.client.request('PUT', `/api/aftercare/enrolments/${school.body.id}/attendance`, {
+          month: '2026-07',
+          daysPresent: 18,
+          daysExpected: 21,
+        })
+      ).status,
+    ).toBe(200);
+    const bad = await worker.client.request('PUT', `/api/aftercare/enrolments/${school.body.id}/attendance`, {
+      month: '2026-07',
+      daysPresent: 25,
+      daysExpected: 21,
+    });
+    expect(bad.body).toMatchObject({ error: { field: 'daysPresent' } });
+    expect(
+      (
+        await worker.client.post(`/api/aftercare/survivors/${id}/conferences`, {
+          heldOn: '2026-07-01',
+          participants: 'Social worker, house parent, psychologist, prosecutor',
+          notes: 'Doing well at school.',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await worker.client.post(`/api/aftercare/survivors/${id}/follow-ups`, {
+          kind: 'home_visit',
+          dueOn: '2099-01-10',
+          doneOn: null,
+        })
+      ).status,
+    ).toBe(201);
+    const detail = await worker.client.get<{
+      enrolments: { attendance: unknown[] }[];
+      conferences: unknown[];
+      followUps: unknown[];
+    }>(`/api/aftercare/survivors/${id}`);
+    expect(detail.body.enrolments[0]?.attendance).toEqual([
+      { month: '2026-07', daysPresent: 18, daysExpected: 21 },
+    ]);
+    expect(detail.body.conferences).toHaveLength(1);
+    expect(detail.body.followUps).toHaveLength(1);
+    expect(
+      (
+        await otherWorker.client.request('PUT', `/api/aftercare/enrolments/${school.body.id}/attendance`, {
+          month: '2026-08',
+          daysPresent: 1,
+          daysExpected: 2,
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('a hearing from the prosecution side reaches the calendar by code, with its accommodations', async () => {
+    const { id, code, name } = await takeIntake(worker.client, 51);
+    const hearingId = randomUUID();
+    const at = new Date(server.clock.now().getTime() + 7 * 86_400_000);
+    const entry = await server.deps.db.transaction().execute((trx) =>
+      scheduleCourtSupport(trx, {
+        survivorCode: code,
+        hearingId,
+        hearingAt: at,
+        court: 'RTC Branch 12, Cebu City',
+        purpose: 'Direct examination',
+        accommodations: ['live_link', 'support_person'],
+        now: server.clock.now(),
+      }),
+    );
+    expect(entry?.id).toBeDefined();
+    // The same hearing again (moved) updates its entry.
+    await server.deps.db.transaction().execute((trx) =>
+      scheduleCourtSupport(trx, {
+        survivorCode: code,
+        hearingId,
+        hearingAt: at,
+        court: 'RTC Branch 12, Cebu City',
+        accommodations: ['live_link'],
+        now: server.clock.now(),
+      }),
+    );
+    const calendar = await worker.client.get<{
+      entries: { kind: string; code: string; accommodations: string[] }[];
+    }>('/api/aftercare/calendar');
+    const hearings = calendar.body.entries.filter((e) => e.kind === 'hearing' && e.code === code);
+    expect(hearings).toEqual([expect.objectContaining({ accommodations: ['live_link'] })]);
+    expect(JSON.stringify(calendar.body)).not.toContain(name);
+    const other = await otherWorker.client.get('/api/aftercare/calendar');
+    expect(JSON.stringify(other.body)).not.toContain(code);
+    expect(
+      (await worker.client.get<{ courtSupport: unknown[] }>(`/api/aftercare/survivors/${id}`)).body
+        .courtSupport,
+    ).toHaveLength(1);
+  });
+
+  it('therapy notes: the social worker writes and reads them, each reading audited; a supervisor may not', async () => {
+    const { id } = await takeIntake(worker.client, 52);
+    expect(
+      (
+        await worker.client.post(`/api/aftercare/survivors/${id}/therapy-notes`, {
+          heldOn: '2026-07-02',
+          note: 'Talked about the nightmares; breathing exercise practised.',
+        })
+      ).status,
+    ).toBe(201);
+    const notes = await worker.client.get<{ notes: { note: string }[] }>(
+      `/api/aftercare/survivors/${id}/therapy-notes`,
+    );
+    expect(notes.body.notes.map((n) => n.note)).toEqual([
+      'Talked about the nightmares; breathing exercise practised.',
+    ]);
+    expect(await auditCount(server.deps, 'aftercare.therapy_notes_read', id)).toBe(1);
+    expect((await supervisor.client.get(`/api/aftercare/survivors/${id}/therapy-notes`)).status).toBe(403);
+    expect((await shelter.client.get(`/api/aftercare/survivors/${id}/therapy-notes`)).status).toBe(403);
+    expect((await otherWorker.client.get(`/api/aftercare/survivors/${id}/therapy-notes`)).status).toBe(404);
+    const detail = await worker.client.get(`/api/aftercare/survivors/${id}`);
+    expect(JSON.stringify(detail.body)).not.toContain('nightmares');
+  });
+});
+
+describe('an organisation’s own instrument', () => {
+  it('is loaded as data by a supervisor, and new intakes are assessed with it', async () => {
+    const own = await signedIn(server, 'supervisor', { organisation: 'DSWD-OWN' });
+    const ownWorker = await signedIn(server, 'social_worker', { organisation: 'DSWD-OWN' });
+    const instrument = {
+      id: 'licensed-three-domains-v2',
+      name: 'Licensed three-domain tool',
+      threshold: 2.5,
+      schedule: { atIntake: true, firstAfterMonths: 3, thenEveryMonths: 6 },
+      domains: [
+        { key: 'home', label: 'Home', subdomains: [{ key: 'safe', label: 'Safe at home' }] },
+        { key: 'school', label: 'School', subdomains: [{ key: 'attends', label: 'Attends' }] },
+        { key: 'health', label: 'Health', subdomains: [{ key: 'well', label: 'Well' }] },
+      ],
+    };
+    expect((await ownWorker.client.post('/api/aftercare/instruments', instrument)).status).toBe(403);
+    const twice = await own.client.post('/api/aftercare/instruments', {
+      ...instrument,
+      domains: [instrument.domains[0], instrument.domains[0]],
+    });
+    expect(twice.body).toMatchObject({ error: { field: 'domains.1.key' } });
+    expect((await own.client.post('/api/aftercare/instruments', instrument)).status).toBe(201);
+    expect((await own.client.post('/api/aftercare/instruments', instrument)).status).toBe(409);
+    const { id } = await takeIntake(ownWorker.client, 60);
+    const scores = (score: number) =>
+      instrument.domains.map((d) => ({
+        domain: d.key,
+        subdomain: d.subdomains[0]!.key,
+        score,
+        reason: 'seen at the visit',
+      }));
+    for (const day of ['2026-01-01', '2026-04-01'])
+      expect(
+        (
+          await ownWorker.client.post(`/api/aftercare/survivors/${id}/assessments`, {
+            assessedOn: day,
+            scores: scores(3),
+          })
+        ).status,
+      ).toBe(201);
+    const detail = await ownWorker.client.get<Detail & { instrument: { id: string } }>(
+      `/api/aftercare/survivors/${id}`,
+    );
+    expect(detail.body.instrument.id).toBe('licensed-three-domains-v2');
+    expect(detail.body.restorationSuggested).toBe(true);
+    const listed = await worker.client.get<{ instruments: { id: string }[] }>('/api/aftercare/instruments');
+    expect(listed.body.instruments.map((i) => i.id)).toEqual(['bantay-six-domains-v1']);
   });
 });

@@ -96,6 +96,27 @@ export function recordConsent(ctx: RequestContext, id: string, input: ConsentInp
   });
 }
 
+/** A consent is withdrawn, never deleted: the record shows what was allowed, and until when. */
+export async function withdrawConsent(ctx: RequestContext, consentId: string): Promise<void> {
+  const consent = await ctx.deps.db
+    .selectFrom('survivor_consent')
+    .select(['survivor_id'])
+    .where('id', '=', /^[0-9a-f-]{36}$/i.test(consentId) ? consentId : '00000000-0000-0000-0000-000000000000')
+    .executeTakeFirst();
+  if (!consent) throw notFound();
+  await changeSurvivor(ctx, consent.survivor_id, 'edit', async (trx) => {
+    const changed = await trx
+      .updateTable('survivor_consent')
+      .set({ withdrawn_at: ctx.audit.now })
+      .where('id', '=', consentId)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) === 0)
+      throw new AppError('conflict', 'This consent is withdrawn already.');
+    return { result: undefined, audit: { action: 'aftercare.consent_withdrawn', details: { consentId } } };
+  });
+}
+
 const addDays = (date: Date, days: number) =>
   new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -18,6 +18,7 @@ const keyring = (...entries: string[]) =>
     keys: new Map(entries.map((e) => [e.split(':')[0]!, Buffer.from(e.split(':')[1]!, 'base64')] as const)),
   });
 
+const THERAPY_NOTE = 'Disclosed the names of the people in the videos calls.';
 let server: TestServer;
 let worker: ApiClient;
 const survivors: { id: string; name: string }[] = [];
@@ -36,6 +37,11 @@ beforeAll(async () => {
   server = await testServer({ BANTAY_ENCRYPTION_KEYS: OLD_KEY });
   worker = (await signedIn(server, 'social_worker', { organisation: 'DSWD-DUMP' })).client;
   for (const index of [100, 101, 102]) survivors.push(await takeIntake(worker, index));
+  const note = await worker.post(`/api/aftercare/survivors/${survivors[0]!.id}/therapy-notes`, {
+    heldOn: '2026-07-02',
+    note: THERAPY_NOTE,
+  });
+  expect(note.status).toBe(201);
 });
 afterAll(async () => server.close());
 
@@ -50,6 +56,8 @@ describe("a survivor's identity at rest", () => {
       },
     );
     expect(stdout).toContain('COPY public.survivor');
+    expect(stdout).not.toContain(THERAPY_NOTE);
+    expect(stdout).not.toContain('videos calls');
     for (const { name } of survivors) {
       expect(stdout).not.toContain(name);
       for (const part of name.split(' ').filter((p) => p.length > 5)) expect(stdout).not.toContain(part);
@@ -91,6 +99,8 @@ describe("a survivor's identity at rest", () => {
       expect(openIdentity(onlyNew, row.id, row.identity).name).toBe(name);
       expect(() => openIdentity(keyring(OLD_KEY), row.id, row.identity)).toThrow(/master key "next"/);
     }
+    const [note] = await admin<{ id: string; note: Buffer }>('SELECT id, note FROM therapy_note');
+    expect(onlyNew.decryptString(note!.note, `therapy_note.note:${note!.id}`)).toBe(THERAPY_NOTE);
     const again = await bantay(server.database, ['keys', 'rotate'], {
       env: { BANTAY_ENCRYPTION_KEYS: NEW_KEY },
     });

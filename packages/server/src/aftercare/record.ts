@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { RequestContext } from '../access/request';
 import { recordAudit } from '../audit/record';
 import type { Executor } from '../platform/db';
+import { servicesOf } from './followup';
 import { instrumentById } from './instruments';
 import { stateOf, survivorInScope, survivorScope, type SurvivorRow } from './scope';
 import { daysBetween, tasksOf } from './tasks';
@@ -36,50 +37,52 @@ export async function getSurvivorDetail(ctx: RequestContext, id: string): Promis
   const db = ctx.deps.db;
   const { row, abilities } = await survivorInScope(db, ctx, id);
   const now = ctx.audit.now;
-  const [organisation, consents, placements, plans, assessments, services, instrument] = await Promise.all([
-    db
-      .selectFrom('organisation')
-      .select('name')
-      .where('id', '=', row.organisation_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('survivor_consent as c')
-      .leftJoin('organisation as o', 'o.id', 'c.recipient_organisation_id')
-      .selectAll('c')
-      .select('o.name as recipient')
-      .where('c.survivor_id', '=', row.id)
-      .orderBy('c.recorded_at', 'desc')
-      .execute(),
-    db
-      .selectFrom('placement as p')
-      .innerJoin('aftercare_partner as ap', 'ap.id', 'p.partner_id')
-      .selectAll('p')
-      .select('ap.name as partner')
-      .where('p.survivor_id', '=', row.id)
-      .orderBy('p.started_at', 'desc')
-      .execute(),
-    db
-      .selectFrom('care_plan')
-      .selectAll()
-      .where('survivor_id', '=', row.id)
-      .orderBy('version', 'desc')
-      .execute(),
-    db
-      .selectFrom('outcome_assessment')
-      .selectAll()
-      .where('survivor_id', '=', row.id)
-      .orderBy('assessed_on')
-      .orderBy('created_at')
-      .execute(),
-    db
-      .selectFrom('service_session')
-      .selectAll()
-      .where('survivor_id', '=', row.id)
-      .orderBy('held_on', 'desc')
-      .limit(200)
-      .execute(),
-    instrumentById(db, row.instrument_id),
-  ]);
+  const [organisation, consents, placements, plans, assessments, services, instrument, more] =
+    await Promise.all([
+      db
+        .selectFrom('organisation')
+        .select('name')
+        .where('id', '=', row.organisation_id)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('survivor_consent as c')
+        .leftJoin('organisation as o', 'o.id', 'c.recipient_organisation_id')
+        .selectAll('c')
+        .select('o.name as recipient')
+        .where('c.survivor_id', '=', row.id)
+        .orderBy('c.recorded_at', 'desc')
+        .execute(),
+      db
+        .selectFrom('placement as p')
+        .innerJoin('aftercare_partner as ap', 'ap.id', 'p.partner_id')
+        .selectAll('p')
+        .select('ap.name as partner')
+        .where('p.survivor_id', '=', row.id)
+        .orderBy('p.started_at', 'desc')
+        .execute(),
+      db
+        .selectFrom('care_plan')
+        .selectAll()
+        .where('survivor_id', '=', row.id)
+        .orderBy('version', 'desc')
+        .execute(),
+      db
+        .selectFrom('outcome_assessment')
+        .selectAll()
+        .where('survivor_id', '=', row.id)
+        .orderBy('assessed_on')
+        .orderBy('created_at')
+        .execute(),
+      db
+        .selectFrom('service_session')
+        .selectAll()
+        .where('survivor_id', '=', row.id)
+        .orderBy('held_on', 'desc')
+        .limit(200)
+        .execute(),
+      instrumentById(db, row.instrument_id),
+      servicesOf(db, row.id),
+    ]);
   const names = await userNames(db, [
     ...consents.map((c) => c.recorded_by),
     ...plans.flatMap((p) => [p.created_by, p.decided_by]),
@@ -202,6 +205,8 @@ export async function getSurvivorDetail(ctx: RequestContext, id: string): Promis
       note: s.note,
     })),
     restorationSuggested: restorationSuggested(instrument, presentedAssessments),
+    instrument,
+    ...more,
     tasks,
     abilities,
   };

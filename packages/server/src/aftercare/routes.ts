@@ -17,11 +17,13 @@ import {
   Task,
   TransferInput,
 } from '@bantay/core/aftercare/schema';
+import { Instrument } from '@bantay/core/aftercare/instrument';
 import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { contextOf } from '../access/request';
 import { recordAudit } from '../audit/record';
 import type { ApiApp } from '../platform/http/api-app';
+import { Created, Ok, ok, Params, tags } from './route-schemas';
 import {
   createCarePlan,
   decideCarePlan,
@@ -31,19 +33,16 @@ import {
   recordService,
   requestClosure,
   updateSurvivor,
+  withdrawConsent,
 } from './casework';
 import { aftercareDashboard } from './dashboard';
+import { followUpRoutes } from './followup-routes';
 import { directIntake, updateIdentity, viewIdentity } from './intake';
+import { listInstruments, loadInstrument } from './instruments';
 import { listPartners, savePartner } from './partners';
 import { placeSurvivor, transferSurvivor } from './placements';
 import { getSurvivorDetail, listSurvivors } from './record';
 import { survivorScope } from './scope';
-
-const tags = ['aftercare'];
-const Params = z.object({ id: z.uuid({ message: 'Not an id.' }) });
-const Ok = z.object({ ok: z.literal(true) });
-const Created = z.object({ id: z.uuid() });
-const ok = { ok: true as const };
 
 /**
  * Aftercare: survivor records (the identity behind its own audited route), consents, care
@@ -143,6 +142,20 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
     },
     handler: async (request, reply) =>
       reply.code(201).send(await recordConsent(contextOf(request), request.params.id, request.body)),
+  });
+
+  app.post('/api/aftercare/consents/:id/withdraw', {
+    config: { access: 'aftercare:write' },
+    schema: {
+      tags,
+      summary: 'Withdraw a consent from now on; the record keeps it, marked withdrawn.',
+      params: Params,
+      response: { 200: Ok },
+    },
+    handler: async (request) => {
+      await withdrawConsent(contextOf(request), request.params.id);
+      return ok;
+    },
   });
 
   app.post('/api/aftercare/survivors/:id/care-plans', {
@@ -293,6 +306,28 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
     handler: async (request) => savePartner(contextOf(request), request.body, request.params.id),
   });
 
+  app.get('/api/aftercare/instruments', {
+    config: { access: 'aftercare:read' },
+    schema: {
+      tags,
+      summary: 'Outcome instruments the caller’s organisation can use: Bantay’s default and its own.',
+      response: { 200: z.object({ instruments: z.array(Instrument) }) },
+    },
+    handler: async (request) => ({ instruments: await listInstruments(contextOf(request)) }),
+  });
+
+  app.post('/api/aftercare/instruments', {
+    config: { access: 'aftercare:supervise' },
+    schema: {
+      tags,
+      summary: 'Load the organisation’s own scored instrument as data; its new intakes use it.',
+      body: Instrument,
+      response: { 201: z.object({ id: z.string() }) },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await loadInstrument(contextOf(request), request.body)),
+  });
+
   app.get('/api/aftercare/organisations', {
     config: { access: 'aftercare:write' },
     schema: {
@@ -347,4 +382,6 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
       return result;
     },
   });
+
+  await followUpRoutes(app);
 }

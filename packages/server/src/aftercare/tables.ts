@@ -126,7 +126,78 @@ export type ServiceSessionTable = {
   recorded_at: Date;
 };
 
+export type TherapyNoteTable = {
+  id: Generated<string>;
+  survivor_id: string;
+  held_on: string;
+  /** Field-encrypted (context `therapy_note.note:<id>`). */
+  note: Buffer;
+  written_by: string;
+  written_at: Date;
+};
+
+export type EducationEnrolmentTable = {
+  id: Generated<string>;
+  survivor_id: string;
+  kind: 'school' | 'alternative_learning' | 'vocational';
+  institution: string;
+  level: string;
+  started_on: string;
+  ended_on: string | null;
+  completed: Generated<boolean>;
+  recorded_by: string;
+  recorded_at: Date;
+};
+
+export type AttendanceTable = {
+  enrolment_id: string;
+  month: string;
+  days_present: number;
+  days_expected: number;
+};
+
+export type CaseConferenceTable = {
+  id: Generated<string>;
+  survivor_id: string;
+  held_on: string;
+  participants: string;
+  notes: string;
+  decisions: string;
+  recorded_by: string;
+  recorded_at: Date;
+};
+
+export type FollowUpTable = {
+  id: Generated<string>;
+  survivor_id: string;
+  kind: 'home_visit' | 'phone_call' | 'school_visit' | 'office_visit';
+  due_on: string;
+  done_on: string | null;
+  notes: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+};
+
+export type CourtSupportTable = {
+  id: Generated<string>;
+  survivor_id: string;
+  hearing_at: Date;
+  court: string;
+  purpose: string;
+  accommodations: string[];
+  source: 'social_worker' | 'prosecution';
+  source_hearing_id: string | null;
+  recorded_by: string | null;
+  recorded_at: Date;
+};
+
 export type AftercareTables = {
+  therapy_note: TherapyNoteTable;
+  education_enrolment: EducationEnrolmentTable;
+  attendance: AttendanceTable;
+  case_conference: CaseConferenceTable;
+  follow_up: FollowUpTable;
+  court_support: CourtSupportTable;
   survivor: SurvivorTable;
   survivor_consent: SurvivorConsentTable;
   aftercare_partner: AftercarePartnerTable;

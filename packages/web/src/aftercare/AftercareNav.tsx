@@ -1,4 +1,4 @@
-import { IconBuildingCommunity, IconChartLine, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconCalendarEvent, IconChartLine, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { SubNav } from '../app/SubNav';
 import { AFTERCARE_PATH } from './api';
@@ -16,6 +16,7 @@ export function AftercareNav() {
           label: t('aftercare.nav.partners'),
           icon: IconBuildingCommunity,
         },
+        { path: `${AFTERCARE_PATH}/calendar`, label: t('aftercare.nav.calendar'), icon: IconCalendarEvent },
         { path: `${AFTERCARE_PATH}/dashboard`, label: t('aftercare.nav.dashboard'), icon: IconChartLine },
       ]}
     />

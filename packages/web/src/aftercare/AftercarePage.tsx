@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../app/guards';
+import { CalendarPage } from './CalendarPage';
 import { DashboardPage } from './DashboardPage';
 import { IntakePage } from './IntakePage';
 import { PartnersPage } from './PartnersPage';
@@ -10,6 +11,7 @@ const ROUTES = {
   intake: 'new',
   survivor: 'survivors/:id',
   partners: 'partners',
+  calendar: 'calendar',
   dashboard: 'dashboard',
 } as const;
 
@@ -21,6 +23,7 @@ export default function AftercarePage() {
       <Route path={ROUTES.intake} element={<IntakePage />} />
       <Route path={ROUTES.survivor} element={<SurvivorPage />} />
       <Route path={ROUTES.partners} element={<PartnersPage />} />
+      <Route path={ROUTES.calendar} element={<CalendarPage />} />
       <Route path={ROUTES.dashboard} element={<DashboardPage programme={false} />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -1,3 +1,4 @@
+import type { Instrument } from '@bantay/core/aftercare/instrument';
 import type { AssessmentInput, SurvivorDetail } from '@bantay/core/aftercare/schema';
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
@@ -5,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Section } from '../triage/report/Section';
 import { aftercareApi, useAftercareAction } from './api';
 import { FormError } from './FormError';
-import { domainLabel, INSTRUMENT, subdomainLabel, today } from './labels';
+import { domainLabel, subdomainLabel, today } from './labels';
 import { TrendChart } from './TrendChart';
 
 /** Outcome assessments in the six domains: the trend, and a new assessment. */
@@ -16,19 +17,25 @@ export function AssessmentPanel({ survivor }: { survivor: SurvivorDetail }) {
     <Section id="survivor-assessments" title={t('aftercare.assessment.title')}>
       <Stack gap="sm">
         <Text size="sm" className="dimmed">
-          {t('aftercare.assessment.intro', { threshold: INSTRUMENT.threshold.toFixed(1) })}
+          {t('aftercare.assessment.intro', { threshold: survivor.instrument.threshold.toFixed(1) })}
         </Text>
         {survivor.assessments.length === 0 ? (
           <Text size="sm">{t('aftercare.assessment.none')}</Text>
         ) : (
-          <TrendChart assessments={survivor.assessments} />
+          <TrendChart assessments={survivor.assessments} instrument={survivor.instrument} />
         )}
         {survivor.abilities.assess && !writing ? (
           <Button variant="light" className="fit-content" onClick={() => setWriting(true)}>
             {t('aftercare.assessment.write')}
           </Button>
         ) : null}
-        {writing ? <AssessmentForm survivorId={survivor.id} onDone={() => setWriting(false)} /> : null}
+        {writing ? (
+          <AssessmentForm
+            survivorId={survivor.id}
+            instrument={survivor.instrument}
+            onDone={() => setWriting(false)}
+          />
+        ) : null}
       </Stack>
     </Section>
   );
@@ -37,11 +44,19 @@ export function AssessmentPanel({ survivor }: { survivor: SurvivorDetail }) {
 type Score = AssessmentInput['scores'][number];
 const SCORES = ['1', '2', '3', '4'] as const;
 
-function AssessmentForm({ survivorId, onDone }: { survivorId: string; onDone: () => void }) {
+function AssessmentForm({
+  survivorId,
+  instrument,
+  onDone,
+}: {
+  survivorId: string;
+  instrument: Instrument;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [assessedOn, setAssessedOn] = useState(today());
   const [scores, setScores] = useState<Score[]>(() =>
-    INSTRUMENT.domains.flatMap((d) =>
+    instrument.domains.flatMap((d) =>
       d.subdomains.map((s) => ({ domain: d.key, subdomain: s.key, score: 0, reason: '' })),
     ),
   );
@@ -67,15 +82,15 @@ function AssessmentForm({ survivorId, onDone }: { survivorId: string; onDone: ()
         <Text size="sm" className="dimmed">
           {t('aftercare.assessment.scale')}
         </Text>
-        {INSTRUMENT.domains.map((domain) => (
+        {instrument.domains.map((domain) => (
           <Paper key={domain.key} withBorder p="sm" component="fieldset" className="plain-fieldset">
             <Text component="legend" fw={650} px={4}>
-              {domainLabel(t, domain.key)}
+              {domainLabel(t, domain.key, instrument)}
             </Text>
             <Stack gap="xs">
               {domain.subdomains.map((sub) => {
                 const current = scores.find((s) => s.domain === domain.key && s.subdomain === sub.key);
-                const label = subdomainLabel(t, domain.key, sub.key);
+                const label = subdomainLabel(t, instrument, domain.key, sub.key);
                 return (
                   <SimpleGrid key={sub.key} cols={{ base: 1, sm: 2 }} spacing="sm">
                     <NativeSelect

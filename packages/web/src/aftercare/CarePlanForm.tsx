@@ -1,4 +1,5 @@
-import { type CarePlanInput } from '@bantay/core/aftercare/schema';
+import type { Instrument } from '@bantay/core/aftercare/instrument';
+import type { CarePlanInput } from '@bantay/core/aftercare/schema';
 import {
   ActionIcon,
   Button,
@@ -15,7 +16,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { aftercareApi, useAftercareAction, usePartners } from './api';
 import { FormError } from './FormError';
-import { domainLabel, INSTRUMENT, useChoices } from './labels';
+import { domainLabel, useChoices } from './labels';
 
 type Goal = CarePlanInput['goals'][number];
 type Intervention = CarePlanInput['interventions'][number];
@@ -25,7 +26,7 @@ const inMonths = (months: number) => {
   date.setMonth(date.getMonth() + months);
   return date.toISOString().slice(0, 10);
 };
-const newGoal = (): Goal => ({ domain: 'safety', goal: '', targetDate: inMonths(3) });
+const newGoal = (domain: string): Goal => ({ domain, goal: '', targetDate: inMonths(3) });
 const newIntervention = (): Intervention => ({
   kind: 'counselling',
   description: '',
@@ -34,12 +35,20 @@ const newIntervention = (): Intervention => ({
 });
 
 /** A new version of the care plan: goals per domain, interventions with who does them and by when. */
-export function CarePlanForm({ survivorId, onDone }: { survivorId: string; onDone: () => void }) {
+export function CarePlanForm({
+  survivorId,
+  instrument,
+  onDone,
+}: {
+  survivorId: string;
+  instrument: Instrument;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const choices = useChoices();
   const partners = usePartners();
   const [reviewEveryDays, setReview] = useState(90);
-  const [goals, setGoals] = useState<Goal[]>([newGoal()]);
+  const [goals, setGoals] = useState<Goal[]>(() => [newGoal(instrument.domains[0]?.key ?? '')]);
   const [interventions, setInterventions] = useState<Intervention[]>([newIntervention()]);
   const save = useAftercareAction((input: CarePlanInput) => aftercareApi.carePlan(survivorId, input), onDone);
   const editGoal = (index: number, patch: Partial<Goal>) =>
@@ -50,7 +59,7 @@ export function CarePlanForm({ survivorId, onDone }: { survivorId: string; onDon
     event.preventDefault();
     save.run({ reviewEveryDays, goals, interventions });
   };
-  const domains = INSTRUMENT.domains.map((d) => ({ value: d.key, label: domainLabel(t, d.key) }));
+  const domains = instrument.domains.map((d) => ({ value: d.key, label: domainLabel(t, d.key, instrument) }));
   const partnerOptions = [
     { value: '', label: t('aftercare.plan.holder') },
     ...(partners.data ?? []).map((p) => ({ value: p.id, label: p.name })),
@@ -107,7 +116,7 @@ export function CarePlanForm({ survivorId, onDone }: { survivorId: string; onDon
           variant="subtle"
           className="fit-content"
           leftSection={<IconPlus size={16} aria-hidden />}
-          onClick={() => setGoals((all) => [...all, newGoal()])}
+          onClick={() => setGoals((all) => [...all, newGoal(instrument.domains[0]?.key ?? '')])}
         >
           {t('aftercare.plan.addGoal')}
         </Button>

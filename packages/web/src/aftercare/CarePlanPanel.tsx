@@ -1,3 +1,4 @@
+import type { Instrument } from '@bantay/core/aftercare/instrument';
 import type { CarePlan, SurvivorDetail } from '@bantay/core/aftercare/schema';
 import { Badge, Button, Group, List, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
@@ -30,20 +31,26 @@ export function CarePlanPanel({ survivor }: { survivor: SurvivorDetail }) {
             {t('aftercare.plan.none')}
           </Text>
         ) : (
-          shown.map((plan) => <PlanView key={plan.id} plan={plan} />)
+          shown.map((plan) => <PlanView key={plan.id} plan={plan} instrument={survivor.instrument} />)
         )}
         {survivor.abilities.planCare && !writing ? (
           <Button variant="light" className="fit-content" onClick={() => setWriting(true)}>
             {t('aftercare.plan.write')}
           </Button>
         ) : null}
-        {writing ? <CarePlanForm survivorId={survivor.id} onDone={() => setWriting(false)} /> : null}
+        {writing ? (
+          <CarePlanForm
+            survivorId={survivor.id}
+            instrument={survivor.instrument}
+            onDone={() => setWriting(false)}
+          />
+        ) : null}
       </Stack>
     </Section>
   );
 }
 
-function PlanView({ plan }: { plan: CarePlan }) {
+function PlanView({ plan, instrument }: { plan: CarePlan; instrument: Instrument }) {
   const { t } = useTranslation();
   const format = useDateFormat();
   return (
@@ -83,7 +90,7 @@ function PlanView({ plan }: { plan: CarePlan }) {
           {plan.goals.map((goal, index) => (
             <List.Item key={index}>
               {t('aftercare.plan.goalLine', {
-                domain: domainLabel(t, goal.domain),
+                domain: domainLabel(t, goal.domain, instrument),
                 goal: goal.goal,
                 on: format.date(goal.targetDate),
               })}

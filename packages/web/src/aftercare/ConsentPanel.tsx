@@ -23,6 +23,7 @@ import { useChoices } from './labels';
 export function ConsentPanel({ survivor }: { survivor: SurvivorDetail }) {
   const { t } = useTranslation();
   const format = useDateFormat();
+  const withdraw = useAftercareAction(aftercareApi.withdrawConsent);
   return (
     <Section id="survivor-consents" title={t('aftercare.consent.title')}>
       <Stack gap="sm">
@@ -42,6 +43,11 @@ export function ConsentPanel({ survivor }: { survivor: SurvivorDetail }) {
                 <Table.Th>{t('aftercare.consent.givenBy')}</Table.Th>
                 <Table.Th>{t('aftercare.consent.recipient')}</Table.Th>
                 <Table.Th>{t('aftercare.consent.recorded')}</Table.Th>
+                {survivor.abilities.edit ? (
+                  <Table.Th>
+                    <VisuallyHidden>{t('aftercare.consent.actions')}</VisuallyHidden>
+                  </Table.Th>
+                ) : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -56,11 +62,26 @@ export function ConsentPanel({ survivor }: { survivor: SurvivorDetail }) {
                   <Table.Td>
                     {format.dateTimeShort(consent.recordedAt)} · {consent.recordedBy}
                   </Table.Td>
+                  {survivor.abilities.edit ? (
+                    <Table.Td>
+                      {consent.given && !consent.withdrawnAt ? (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => withdraw.run(consent.id)}
+                        >
+                          {t('aftercare.consent.withdraw')}
+                        </Button>
+                      ) : null}
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         )}
+        <FormError error={withdraw.error} />
         {survivor.abilities.edit ? <ConsentForm survivorId={survivor.id} /> : null}
       </Stack>
     </Section>

@@ -13,12 +13,16 @@ import { AFTERCARE_PATH, useSurvivor } from './api';
 import { AssessmentPanel } from './AssessmentPanel';
 import { CarePlanPanel } from './CarePlanPanel';
 import { ClosurePanel } from './ClosurePanel';
+import { ConferencePanel } from './ConferencePanel';
 import { ConsentPanel } from './ConsentPanel';
+import { CourtSupportPanel } from './CourtSupportPanel';
+import { EducationPanel } from './EducationPanel';
 import { IdentityPanel } from './IdentityPanel';
 import { PlacementPanel } from './PlacementPanel';
 import { ReportForm } from './ReportForm';
 import { ServicesPanel } from './ServicesPanel';
 import { TaskTable } from './TaskTable';
+import { TherapyNotesPanel } from './TherapyNotesPanel';
 
 /** One survivor's record, by pseudonym; the identity only on request, and audited. */
 export function SurvivorPage() {
@@ -79,6 +83,10 @@ export function SurvivorPage() {
         <CarePlanPanel survivor={survivor} />
         <AssessmentPanel survivor={survivor} />
         <ServicesPanel survivor={survivor} />
+        {survivor.abilities.therapyNotes ? <TherapyNotesPanel survivorId={survivor.id} /> : null}
+        <EducationPanel survivor={survivor} />
+        <ConferencePanel survivor={survivor} />
+        <CourtSupportPanel survivor={survivor} />
         <ClosurePanel survivor={survivor} />
       </Stack>
     </Page>

@@ -1,5 +1,13 @@
 import {
   AftercareDashboard,
+  CalendarEntry,
+  TherapyNote,
+  type AttendanceInput,
+  type ConferenceInput,
+  type CourtSupportInput,
+  type EnrolmentInput,
+  type FollowUpInput,
+  type TherapyNoteInput,
   Partner,
   SurvivorDetail,
   SurvivorIdentity,
@@ -43,6 +51,8 @@ export const aftercareApi = {
   update: (id: string, input: SurvivorUpdate) => api.patch(survivor(id), input),
   consent: (id: string, input: ConsentInput) =>
     api.post(`${survivor(id)}/consents`, input, { parser: Created }),
+  withdrawConsent: (consentId: string) =>
+    api.post(`/api/aftercare/consents/${encodeURIComponent(consentId)}/withdraw`),
   carePlan: (id: string, input: CarePlanInput) =>
     api.post(`${survivor(id)}/care-plans`, input, { parser: Created }),
   decidePlan: (planId: string, input: ApprovalInput) =>
@@ -69,6 +79,26 @@ export const aftercareApi = {
         }),
       })
       .then((b) => b.organisations),
+  therapyNotes: (id: string) =>
+    api
+      .get(`${survivor(id)}/therapy-notes`, { parser: z.object({ notes: z.array(TherapyNote) }) })
+      .then((b) => b.notes),
+  writeTherapyNote: (id: string, input: TherapyNoteInput) =>
+    api.post(`${survivor(id)}/therapy-notes`, input, { parser: Created }),
+  enrol: (id: string, input: EnrolmentInput) =>
+    api.post(`${survivor(id)}/enrolments`, input, { parser: Created }),
+  attendance: (enrolmentId: string, input: AttendanceInput) =>
+    api.put(`/api/aftercare/enrolments/${encodeURIComponent(enrolmentId)}/attendance`, input),
+  conference: (id: string, input: ConferenceInput) =>
+    api.post(`${survivor(id)}/conferences`, input, { parser: Created }),
+  followUp: (id: string, input: FollowUpInput) =>
+    api.post(`${survivor(id)}/follow-ups`, input, { parser: Created }),
+  courtSupport: (id: string, input: CourtSupportInput) =>
+    api.post(`${survivor(id)}/court-support`, input, { parser: Created }),
+  calendar: () =>
+    api
+      .get('/api/aftercare/calendar', { parser: z.object({ entries: z.array(CalendarEntry) }) })
+      .then((b) => b.entries),
   dashboard: () => api.get('/api/aftercare/dashboard', { parser: AftercareDashboard }),
   programme: () => api.get('/api/metrics/aftercare', { parser: AftercareDashboard }),
 };
@@ -85,6 +115,8 @@ export const useAftercareOrganisations = () =>
     queryFn: aftercareApi.organisations,
     staleTime: 300_000,
   });
+export const useCalendar = () =>
+  useQuery({ queryKey: [AFTERCARE_KEY, 'calendar'], queryFn: aftercareApi.calendar });
 export const useDashboard = (programme: boolean) =>
   useQuery({
     queryKey: [AFTERCARE_KEY, 'dashboard', programme],

@@ -1,8 +1,12 @@
 import { DEFAULT_INSTRUMENT } from '@bantay/core/aftercare/default-instrument';
+import type { Instrument } from '@bantay/core/aftercare/instrument';
 import {
   ACCREDITATION_LEVELS,
   AGE_BANDS,
   CLOSURE_REASONS,
+  COURT_ACCOMMODATIONS,
+  ENROLMENT_KINDS,
+  FOLLOW_UP_KINDS,
   CONSENT_GIVERS,
   CONSENT_KINDS,
   FAMILY_RELATIONS,
@@ -16,25 +20,32 @@ import type { ParseKeys, TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The instrument the screens draw: Bantay's default, its words translated by key. */
-export const INSTRUMENT = DEFAULT_INSTRUMENT;
+/**
+ * Words of an instrument's domains and sub-domains: Bantay's default instrument is translated
+ * by key; an organisation's own instrument shows its own words as written.
+ */
+export function domainLabel(
+  t: TFunction,
+  domain: string,
+  instrument: Instrument = DEFAULT_INSTRUMENT,
+): string {
+  const own = instrument.domains.find((d) => d.key === domain)?.label ?? domain;
+  if (instrument.id !== DEFAULT_INSTRUMENT.id) return own;
+  return String(t(`aftercare.domains.${domain}` as ParseKeys, { defaultValue: own }));
+}
 
-// An organisation's own instrument has its own words: they show as written.
-export const domainLabel = (t: TFunction, domain: string) =>
-  String(
-    t(`aftercare.domains.${domain}` as ParseKeys, {
-      defaultValue: INSTRUMENT.domains.find((d) => d.key === domain)?.label ?? domain,
-    }),
-  );
-
-export const subdomainLabel = (t: TFunction, domain: string, subdomain: string) =>
-  String(
-    t(`aftercare.subdomains.${domain}.${subdomain}` as ParseKeys, {
-      defaultValue:
-        INSTRUMENT.domains.find((d) => d.key === domain)?.subdomains.find((s) => s.key === subdomain)
-          ?.label ?? subdomain,
-    }),
-  );
+export function subdomainLabel(
+  t: TFunction,
+  instrument: Instrument,
+  domain: string,
+  subdomain: string,
+): string {
+  const own =
+    instrument.domains.find((d) => d.key === domain)?.subdomains.find((s) => s.key === subdomain)?.label ??
+    subdomain;
+  if (instrument.id !== DEFAULT_INSTRUMENT.id) return own;
+  return String(t(`aftercare.subdomains.${domain}.${subdomain}` as ParseKeys, { defaultValue: own }));
+}
 
 /** Options for a NativeSelect from a list of codes and their translation group. */
 function options<T extends string>(
@@ -63,6 +74,9 @@ export function useChoices() {
       closureReasons: options(t, 'closureReasons', CLOSURE_REASONS),
       partnerKinds: options(t, 'partnerKinds', PARTNER_KINDS),
       accreditation: options(t, 'accreditation', ACCREDITATION_LEVELS),
+      enrolmentKinds: options(t, 'enrolmentKinds', ENROLMENT_KINDS),
+      followUpKinds: options(t, 'followUpKinds', FOLLOW_UP_KINDS),
+      accommodations: options(t, 'accommodations', COURT_ACCOMMODATIONS),
     }),
     [t],
   );

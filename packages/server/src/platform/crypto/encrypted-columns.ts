@@ -10,6 +10,8 @@ export const ENCRYPTED_COLUMNS = [
   { table: 'app_user', column: 'mfa_secret', context: (id: string) => `app_user.mfa_secret:${id}` },
   // A child's name, birth date, family and addresses (aftercare/intake.ts, identityContext).
   { table: 'survivor', column: 'identity', context: (id: string) => `survivor.identity:${id}` },
+  // Therapy notes (aftercare/followup.ts, therapyNoteContext).
+  { table: 'therapy_note', column: 'note', context: (id: string) => `therapy_note.note:${id}` },
 ] as const;
 
 export type RotationResult = { column: string; rotated: number; total: number }[];
