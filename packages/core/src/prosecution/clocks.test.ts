@@ -52,6 +52,7 @@ describe('court clocks', () => {
     [{ preTrialAt: t0, submittedForDecisionAt: at(D) }, ['decision']],
     [{ submittedForDecisionAt: t0, promulgatedAt: at(D) }, ['appeal']],
     [{ promulgatedAt: t0, appealFiledAt: at(D) }, []],
+    [{ informationFiledAt: t0, promulgatedAt: at(D) }, ['appeal']],
   ])('running clocks for %o: %o', (dates, kinds) => {
     expect(runningClocks(dates, at(3 * D)).map((c) => c.kind)).toEqual(kinds);
   });

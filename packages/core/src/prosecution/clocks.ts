@@ -92,20 +92,32 @@ export type StageDates = {
   appealFiledAt?: Date | null;
 };
 
-/** The clocks still running: each starts at its event and stops when the next event is recorded. */
+/** The clocks still running: each starts at its event and stops once any later event is recorded. */
 export function runningClocks(dates: StageDates, now: Date, options?: ClockOptions): Clock[] {
-  const clocks: Clock[] = [];
-  if (dates.arrestedAt && dates.gravity && !dates.inquestDoneAt && !dates.informationFiledAt)
-    clocks.push(inquestClock(dates.arrestedAt, dates.gravity, now, options));
-  const court: [Exclude<ClockKind, 'inquest'>, Date | null | undefined, Date | null | undefined][] = [
-    ['arraignment', dates.informationFiledAt, dates.arraignedAt],
-    ['pre_trial', dates.arraignedAt, dates.preTrialAt],
-    ['trial', dates.preTrialAt, dates.trialEndedAt ?? dates.submittedForDecisionAt],
-    ['decision', dates.submittedForDecisionAt, dates.promulgatedAt],
-    ['appeal', dates.promulgatedAt, dates.appealFiledAt],
+  const events = [
+    dates.inquestDoneAt,
+    dates.informationFiledAt,
+    dates.arraignedAt,
+    dates.preTrialAt,
+    dates.trialEndedAt ?? dates.submittedForDecisionAt,
+    dates.promulgatedAt,
+    dates.appealFiledAt,
   ];
-  for (const [kind, start, stop] of court)
-    if (start && !stop) clocks.push(courtClock(kind, start, now, options));
+  const stoppedAfter = (index: number) => events.slice(index).some(Boolean);
+  const clocks: Clock[] = [];
+  if (dates.arrestedAt && dates.gravity && !stoppedAfter(0))
+    clocks.push(inquestClock(dates.arrestedAt, dates.gravity, now, options));
+  const court: [Exclude<ClockKind, 'inquest'>, Date | null | undefined][] = [
+    ['arraignment', dates.informationFiledAt],
+    ['pre_trial', dates.arraignedAt],
+    ['trial', dates.preTrialAt],
+    ['decision', dates.submittedForDecisionAt],
+    ['appeal', dates.promulgatedAt],
+  ];
+  court.forEach(([kind, start], i) => {
+    // Clock i runs from event i+1 and stops at any event after it.
+    if (start && !stoppedAfter(i + 2)) clocks.push(courtClock(kind, start, now, options));
+  });
   return clocks;
 }
 

@@ -19,6 +19,7 @@ const CASE_WRITE: Role[] = ['investigator', 'supervisor'];
 const EVIDENCE: Role[] = ['investigator', 'supervisor'];
 const AFTERCARE: Role[] = ['supervisor', 'social_worker', 'shelter_staff'];
 const IDENTITY: Role[] = ['social_worker'];
+const PROSECUTION: Role[] = ['prosecutor'];
 const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -119,6 +120,24 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/aftercare/organisations': AFTERCARE,
   'GET /api/aftercare/dashboard': AFTERCARE,
   'GET /api/metrics/aftercare': ['programme_manager'],
+  'GET /api/aftercare/court-dates': AFTERCARE,
+  'GET /api/cases/:id/court': CASE_READ,
+  'GET /api/prosecution/statutes': PROSECUTION,
+  'GET /api/prosecution/court-cases': PROSECUTION,
+  'POST /api/prosecution/court-cases': PROSECUTION,
+  'GET /api/prosecution/calendar': PROSECUTION,
+  'GET /api/prosecution/calendar.ics': PROSECUTION,
+  'GET /api/prosecution/court-cases/:id': PROSECUTION,
+  'PATCH /api/prosecution/court-cases/:id': PROSECUTION,
+  'GET /api/prosecution/court-cases/:id/timeline': PROSECUTION,
+  'GET /api/prosecution/court-cases/:id/hearings.ics': PROSECUTION,
+  'POST /api/prosecution/court-cases/:id/accused': PROSECUTION,
+  'POST /api/prosecution/court-cases/:id/charges': PROSECUTION,
+  'PUT /api/prosecution/court-cases/:id/stages/:kind': PROSECUTION,
+  'POST /api/prosecution/court-cases/:id/pleas': PROSECUTION,
+  'POST /api/prosecution/court-cases/:id/hearings': PROSECUTION,
+  'PATCH /api/prosecution/court-cases/:id/hearings/:hearingId': PROSECUTION,
+  'PUT /api/prosecution/court-cases/:id/outcomes': PROSECUTION,
 };
 
 const key = (route: RegisteredRoute) => `${route.method} ${route.url}`;

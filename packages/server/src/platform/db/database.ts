@@ -7,6 +7,7 @@ import type { CaseTables } from '../../cases/tables';
 import type { EvidenceTables } from '../../evidence/tables';
 import type { GeoTables } from '../../geo/tables';
 import type { IntakeTables } from '../../intake/tables';
+import type { ProsecutionTables } from '../../prosecution/tables';
 import type { TriageTables } from '../../triage/tables';
 
 /** Every table, composed from the domains that own them. */
@@ -18,7 +19,8 @@ export type Database = AdminTables &
   TriageTables &
   CaseTables &
   EvidenceTables &
-  AftercareTables;
+  AftercareTables &
+  ProsecutionTables;
 
 export type Db = Kysely<Database>;
 /** A transaction or the database: query functions take either as their first argument. */

@@ -25,6 +25,7 @@ import { caseRoutes } from '../../cases/routes';
 import { evidenceRoutes } from '../../evidence/routes';
 import { healthRoutes } from '../../health/routes';
 import { intakeRoutes } from '../../intake/routes';
+import { prosecutionRoutes } from '../../prosecution/routes';
 import { triageRoutes } from '../../triage/routes';
 import type { AppDeps } from '../deps';
 import type { ApiApp } from './api-app';
@@ -44,6 +45,7 @@ const DOMAIN_ROUTES: ((app: ApiApp) => Promise<void>)[] = [
   caseProcessRoutes,
   evidenceRoutes,
   aftercareRoutes,
+  prosecutionRoutes,
 ];
 
 export type BuildOptions = { webDist?: string | null; logger?: boolean };
