@@ -28,6 +28,7 @@ export const RECORD_TYPES = [
   'survivor',
   'survivor_identity',
   'aftercare_partner',
+  'court_case',
 ] as const;
 
 // The audit catalogue grows with each module; a label not translated yet shows its code
