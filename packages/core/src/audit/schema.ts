@@ -152,6 +152,26 @@ export const AUDIT_ACTIONS = [
   'aftercare.instrument_loaded',
   /** A programme manager read the aftercare aggregates. */
   'aftercare.dashboard_read',
+  /** A prosecutor read a court case, or opened one (details: docket, investigation case). */
+  'prosecution.read',
+  'prosecution.opened',
+  /** A court case changed: details, accused, charges, stages, pleas, hearings, outcomes. */
+  'prosecution.updated',
+  'prosecution.accused_added',
+  'prosecution.charged',
+  'prosecution.stage_recorded',
+  'prosecution.plea_recorded',
+  'prosecution.hearing_scheduled',
+  'prosecution.hearing_updated',
+  'prosecution.outcome_recorded',
+  /** A hearings calendar (JSON or iCalendar) was read. */
+  'prosecution.calendar_read',
+  /** The investigating unit read the court status of its case. */
+  'prosecution.status_read',
+  /** Office heads or programme managers read the prosecution aggregates. */
+  'prosecution.dashboard_read',
+  /** A social worker read her organisation's court dates (pseudonyms only). */
+  'aftercare.court_dates_read',
   /** A backup of the database was written (details: file name, size). */
   'system.backup',
   /** The database was restored from a backup. */

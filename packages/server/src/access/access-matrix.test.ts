@@ -21,6 +21,7 @@ const AFTERCARE: Role[] = ['supervisor', 'social_worker', 'shelter_staff'];
 // aftercare:identity and aftercare:therapy: the social worker only.
 const IDENTITY: Role[] = ['social_worker'];
 const FINANCE: Role[] = ['investigator', 'supervisor'];
+const PROSECUTION: Role[] = ['prosecutor'];
 const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -140,6 +141,24 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/aftercare/instruments': SUPERVISOR,
   'GET /api/aftercare/dashboard': AFTERCARE,
   'GET /api/metrics/aftercare': ['programme_manager'],
+  'GET /api/aftercare/court-dates': AFTERCARE,
+  'GET /api/cases/:id/court': CASE_READ,
+  'GET /api/prosecution/statutes': PROSECUTION,
+  'GET /api/prosecution/court-cases': PROSECUTION,
+  'POST /api/prosecution/court-cases': PROSECUTION,
+  'GET /api/prosecution/calendar': PROSECUTION,
+  'GET /api/prosecution/calendar.ics': PROSECUTION,
+  'GET /api/prosecution/court-cases/:id': PROSECUTION,
+  'PATCH /api/prosecution/court-cases/:id': PROSECUTION,
+  'GET /api/prosecution/court-cases/:id/timeline': PROSECUTION,
+  'GET /api/prosecution/court-cases/:id/hearings.ics': PROSECUTION,
+  'POST /api/prosecution/court-cases/:id/accused': PROSECUTION,
+  'POST /api/prosecution/court-cases/:id/charges': PROSECUTION,
+  'PUT /api/prosecution/court-cases/:id/stages/:kind': PROSECUTION,
+  'POST /api/prosecution/court-cases/:id/pleas': PROSECUTION,
+  'POST /api/prosecution/court-cases/:id/hearings': PROSECUTION,
+  'PATCH /api/prosecution/court-cases/:id/hearings/:hearingId': PROSECUTION,
+  'PUT /api/prosecution/court-cases/:id/outcomes': PROSECUTION,
 };
 
 const key = (route: RegisteredRoute) => `${route.method} ${route.url}`;

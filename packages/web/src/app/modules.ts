@@ -2,6 +2,8 @@ import type { Permission } from '@bantay/core/access/permissions';
 import {
   IconAdjustmentsHorizontal,
   IconBriefcase,
+  IconCalendarEvent,
+  IconGavel,
   IconBuildingCommunity,
   IconChartBar,
   IconHeartHandshake,
@@ -90,6 +92,16 @@ export const MODULES: readonly ModuleEntry[] = [
     page: lazy(() => import('../cases/CasesPage')),
   },
   {
+    id: 'prosecution',
+    path: '/prosecution',
+    group: 'justice',
+    permission: 'prosecution:read',
+    title: 'modules.prosecution.title',
+    description: 'modules.prosecution.description',
+    icon: IconGavel,
+    page: lazy(() => import('../prosecution/ProsecutionPage')),
+  },
+  {
     id: 'aftercare',
     path: '/aftercare',
     group: 'restore',
@@ -98,6 +110,16 @@ export const MODULES: readonly ModuleEntry[] = [
     description: 'modules.aftercare.description',
     icon: IconHeartHandshake,
     page: lazy(() => import('../aftercare/AftercarePage')),
+  },
+  {
+    id: 'court-dates',
+    path: '/court-dates',
+    group: 'restore',
+    permission: 'aftercare:read',
+    title: 'modules.courtDates.title',
+    description: 'modules.courtDates.description',
+    icon: IconCalendarEvent,
+    page: lazy(() => import('../prosecution/CourtDatesPage')),
   },
   {
     id: 'aftercare-programme',

@@ -29,6 +29,7 @@ export const RECORD_TYPES = [
   'survivor_identity',
   'aftercare_partner',
   'outcome_instrument',
+  'court_case',
 ] as const;
 
 // The audit catalogue grows with each module; a label not translated yet shows its code

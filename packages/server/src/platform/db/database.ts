@@ -8,6 +8,7 @@ import type { EvidenceTables } from '../../evidence/tables';
 import type { FinanceTables } from '../../finance/tables';
 import type { GeoTables } from '../../geo/tables';
 import type { IntakeTables } from '../../intake/tables';
+import type { ProsecutionTables } from '../../prosecution/tables';
 import type { TriageTables } from '../../triage/tables';
 
 /** Every table, composed from the domains that own them. */
@@ -20,7 +21,8 @@ export type Database = AdminTables &
   CaseTables &
   EvidenceTables &
   AftercareTables &
-  FinanceTables;
+  FinanceTables &
+  ProsecutionTables;
 
 export type Db = Kysely<Database>;
 /** A transaction or the database: query functions take either as their first argument. */

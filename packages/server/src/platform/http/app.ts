@@ -28,6 +28,7 @@ import { evidenceRoutes } from '../../evidence/routes';
 import { financeRoutes } from '../../finance/routes';
 import { healthRoutes } from '../../health/routes';
 import { intakeRoutes } from '../../intake/routes';
+import { prosecutionRoutes } from '../../prosecution/routes';
 import { triageRoutes } from '../../triage/routes';
 import type { AppDeps } from '../deps';
 import type { ApiApp } from './api-app';
@@ -50,6 +51,7 @@ const DOMAIN_ROUTES: ((app: ApiApp) => Promise<void>)[] = [
   aftercareRoutes,
   rescueIntakeRoutes,
   financeRoutes,
+  prosecutionRoutes,
 ];
 
 export type BuildOptions = { webDist?: string | null; logger?: boolean };
