@@ -231,6 +231,7 @@ describe('a P1 report goes from intake to a case at the Cebu unit', () => {
     await cebu.page.getByRole('navigation').getByRole('link', { name: 'Cases', exact: true }).click();
     await cebu.page.getByRole('link', { name: caseNumber }).click();
     await heading(cebu.page, `Case ${caseNumber}`);
+    await cebu.page.getByRole('tab', { name: 'Reports', exact: true }).click();
     await cebu.page.getByRole('table', { name: 'Reports in this case' }).getByRole('link').click();
     await cebu.page.waitForURL(`**${reportPath}`);
     await cebu.page.getByRole('region', { name: 'Why this priority' }).waitFor();

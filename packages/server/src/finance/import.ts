@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseGoaml, type ParsedTransaction, type TransactionParty } from '@bantay/core/finance/goaml';
 import type { FinanceImportSummary } from '@bantay/core/finance/schema';
+import type { TextChunks } from '@bantay/core/intake/parsers/utf8';
 import { normaliseIdentifier } from '@bantay/core/identifiers/normalise';
 import { isRejection } from '@bantay/core/identifiers/types';
 import type { RequestContext } from '../access/request';
@@ -65,7 +66,7 @@ async function insertBatch(trx: Trx, rows: Row[]): Promise<number> {
 }
 
 /** Hashes the bytes as they stream past, for the import's record. */
-async function* hashing(chunks: AsyncIterable<Uint8Array | string>, hash: ReturnType<typeof createHash>) {
+async function* hashing(chunks: TextChunks, hash: ReturnType<typeof createHash>) {
   for await (const chunk of chunks) {
     hash.update(chunk);
     yield chunk;
@@ -81,7 +82,7 @@ export async function importGoaml(
   ctx: RequestContext,
   caseId: string,
   fileName: string,
-  body: AsyncIterable<Uint8Array | string>,
+  body: TextChunks,
 ): Promise<FinanceImportSummary> {
   return changeCase(ctx, caseId, 'write', async (trx, row) => {
     const hash = createHash('sha256');
