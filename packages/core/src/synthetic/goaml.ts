@@ -139,3 +139,40 @@ ${parts.join('')}  <report_indicators><indicator>OSEC</indicator></report_indica
 </report>
 `;
 }
+
+/**
+ * A large goAML document for benchmarks, in chunks: `count` transactions to `recipients`
+ * recipients from a pool of foreign senders, streamed so that memory stays flat.
+ */
+export function* goamlBulk(options: {
+  seed: Seed;
+  count: number;
+  recipients: number;
+  end: Date;
+}): Generator<string> {
+  const random = new Random(seedHash(options.seed));
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<report>\n  <rentity_id>1234</rentity_id>\n  <currency_code_local>PHP</currency_code_local>\n`;
+  let chunk = '';
+  for (let i = 0; i < options.count; i += 1) {
+    const r = random.int(0, options.recipients - 1);
+    const to: GoamlRecipient = {
+      firstName: 'Bulk',
+      lastName: `Recipient ${r}`,
+      account: `0917${String(r).padStart(7, '0')}`,
+      institution: 'GCash',
+    };
+    const sender = {
+      first: random.pick(SENDER_FIRST),
+      last: `${random.pick(SENDER_LAST)} ${random.int(0, 5000)}`,
+      country: random.pick(SOURCE_COUNTRIES),
+    };
+    const at = new Date(options.end.getTime() - random.int(0, 365) * 86_400_000);
+    const purpose = random.chance(0.5) ? random.pick(OSEC_PURPOSES) : random.pick(FAMILY_PURPOSES);
+    chunk += transaction(`BULK-${i + 1}`, at, random.int(500, 20_000), purpose, sender, to);
+    if (chunk.length > 256 * 1024) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}</report>\n`;
+}

@@ -30,15 +30,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-function upload(xml: string, filename = 'amlc-str.xml') {
-  return investigator.request<FinanceImportSummary>(
-    'POST',
-    `/api/cases/${caseId}/finance/imports?filename=${filename}`,
-    undefined,
-    { 'content-type': 'application/octet-stream' },
-  );
-}
-
 async function uploadText(xml: string, filename = 'amlc-str.xml') {
   const response = await fetch(`${server.baseUrl}/api/cases/${caseId}/finance/imports?filename=${filename}`, {
     method: 'POST',
@@ -71,7 +62,7 @@ describe('financial trail', () => {
     const again = await uploadText(xml);
     expect(again.body).toMatchObject({ stored: 0, duplicates: 16 });
     expect(await auditCount(server.deps, 'finance.imported')).toBe(2);
-    expect((await upload('x', 'notes.txt')).status).toBe(415);
+    expect((await uploadText('x', 'notes.txt')).status).toBe(415);
   });
 
   it('quarantines a bad transaction with the element at fault and keeps the rest, in one go', async () => {

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { parseGoaml, type ParsedTransaction, type TransactionParty } from '@bantay/core/finance/goaml';
 import type { FinanceImportSummary } from '@bantay/core/finance/schema';
+import type { TextChunks } from '@bantay/core/intake/parsers/utf8';
 import { normaliseIdentifier } from '@bantay/core/identifiers/normalise';
 import { isRejection } from '@bantay/core/identifiers/types';
 import type { RequestContext } from '../access/request';
 import { changeCase, recordCaseChange, type Trx } from '../cases/scope';
 import type { FinanceTransactionTable } from './tables';
 
-const BATCH = 500;
+const BATCH = 2000;
 const SHOWN_PROBLEMS = 20;
 
 /** One person or account across files: the account when there is one, else name and country. */
@@ -30,7 +31,23 @@ function paymentMatchKey(party: TransactionParty): string | null {
 
 type Row = Omit<FinanceTransactionTable, 'id'>;
 
-function rowOf(caseId: string, importId: string, t: ParsedTransaction): Row {
+/** Recipients recur across a file: their match key is worked out once each. */
+function cachedMatchKey(cache: Map<string, string | null>, party: TransactionParty): string | null {
+  const key = `${party.institution ?? ''}\u0000${party.account ?? ''}`;
+  let matchKey = cache.get(key);
+  if (matchKey === undefined) {
+    matchKey = paymentMatchKey(party);
+    cache.set(key, matchKey);
+  }
+  return matchKey;
+}
+
+function rowOf(
+  caseId: string,
+  importId: string,
+  t: ParsedTransaction,
+  cache: Map<string, string | null>,
+): Row {
   return {
     case_id: caseId,
     import_id: importId,
@@ -48,24 +65,23 @@ function rowOf(caseId: string, importId: string, t: ParsedTransaction): Row {
     recipient_account: t.recipient.account,
     recipient_institution: t.recipient.institution,
     recipient_country: t.recipient.country,
-    recipient_match_key: paymentMatchKey(t.recipient),
+    recipient_match_key: cachedMatchKey(cache, t.recipient),
     purpose: t.purpose,
   };
 }
 
 async function insertBatch(trx: Trx, rows: Row[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const inserted = await trx
+  const result = await trx
     .insertInto('finance_transaction')
     .values(rows)
     .onConflict((oc) => oc.columns(['case_id', 'reference']).doNothing())
-    .returning('id')
-    .execute();
-  return inserted.length;
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 /** Hashes the bytes as they stream past, for the import's record. */
-async function* hashing(chunks: AsyncIterable<Uint8Array | string>, hash: ReturnType<typeof createHash>) {
+async function* hashing(chunks: TextChunks, hash: ReturnType<typeof createHash>) {
   for await (const chunk of chunks) {
     hash.update(chunk);
     yield chunk;
@@ -81,7 +97,7 @@ export async function importGoaml(
   ctx: RequestContext,
   caseId: string,
   fileName: string,
-  body: AsyncIterable<Uint8Array | string>,
+  body: TextChunks,
 ): Promise<FinanceImportSummary> {
   return changeCase(ctx, caseId, 'write', async (trx, row) => {
     const hash = createHash('sha256');
@@ -101,6 +117,7 @@ export async function importGoaml(
       .returning('id')
       .executeTakeFirstOrThrow();
     let batch: Row[] = [];
+    const matchKeys = new Map<string, string | null>();
     let seen = 0;
     let stored = 0;
     const problems: FinanceImportSummary['problems'] = [];
@@ -119,7 +136,7 @@ export async function importGoaml(
         continue;
       }
       seen += 1;
-      batch.push(rowOf(row.id, created.id, item.transaction));
+      batch.push(rowOf(row.id, created.id, item.transaction, matchKeys));
       if (batch.length >= BATCH) {
         stored += await insertBatch(trx, batch);
         batch = [];

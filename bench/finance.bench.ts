@@ -1,0 +1,112 @@
+import { pipeline } from 'node:stream/promises';
+import type { Actor } from '@bantay/core/access/actor';
+import { goamlBulk } from '@bantay/core/synthetic/goaml';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type { RequestContext } from '../packages/server/src/access/request';
+import { systemContext } from '../packages/server/src/audit/record';
+import { openCase } from '../packages/server/src/cases/service';
+import { importGoaml } from '../packages/server/src/finance/import';
+import { listRecipients } from '../packages/server/src/finance/recipients';
+import { benchPlatform } from './support/database';
+import type { Benchmark } from './support/report';
+import { userWithRole } from './support/users';
+
+const TRANSACTIONS = Number(process.env.BENCH_FINANCE_TRANSACTIONS ?? 200_000);
+
+/**
+ * goAML import of generated transactions into a case (stream, parse, key, insert in one
+ * transaction) against a raw COPY of the very rows it wrote into an empty copy of the table;
+ * then every indicator rule over all of them.
+ */
+export const benchmark: Benchmark = {
+  name: 'finance',
+  description: `goAML import of ${TRANSACTIONS} transactions vs a raw COPY of the same rows; indicator rules over them`,
+  async run() {
+    const platform = await benchPlatform();
+    try {
+      const { deps } = platform;
+      const user = await userWithRole(deps, 'investigator');
+      const org = await deps.db
+        .selectFrom('organisation')
+        .select(['id', 'code', 'kind'])
+        .where('code', '=', 'BENCH')
+        .executeTakeFirstOrThrow();
+      const unit = await deps.db
+        .insertInto('unit')
+        .values({ organisation_id: org.id, name: 'Bench unit' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await deps.db.updateTable('app_user').set({ unit_id: unit.id }).where('id', '=', user.id).execute();
+      const actor: Actor = {
+        userId: user.id,
+        email: user.email,
+        role: 'investigator',
+        organisationId: org.id,
+        organisationKind: org.kind,
+        organisationCode: org.code,
+        unitId: unit.id,
+      };
+      const ctx: RequestContext = {
+        deps,
+        actor,
+        audit: { ...systemContext(new Date(), 'bench'), actorId: user.id },
+      };
+      const { id: caseId } = await openCase(ctx, { title: 'Finance benchmark', summary: undefined });
+
+      const end = new Date();
+      const started = performance.now();
+      const summary = await importGoaml(
+        ctx,
+        caseId,
+        'bench.xml',
+        goamlBulk({
+          seed: 'bench-finance',
+          count: TRANSACTIONS,
+          recipients: Math.max(1, TRANSACTIONS / 50),
+          end,
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+
+      // Baseline: the same rows, COPY'd out and back into an empty table with the same indexes.
+      const client = await deps.pool.connect();
+      let baselineSeconds = 0;
+      try {
+        await client.query('CREATE TEMP TABLE finance_copy (LIKE finance_transaction INCLUDING ALL)');
+        const chunks: Buffer[] = [];
+        const out = client.query(
+          copyTo(`COPY (SELECT * FROM finance_transaction WHERE case_id = '${caseId}') TO STDOUT`),
+        );
+        for await (const chunk of out) chunks.push(chunk as Buffer);
+        const copyStarted = performance.now();
+        await pipeline(
+          (async function* () {
+            yield* chunks;
+          })(),
+          client.query(copyFrom('COPY finance_copy FROM STDIN')),
+        );
+        baselineSeconds = (performance.now() - copyStarted) / 1000;
+      } finally {
+        client.release();
+      }
+
+      const rulesStarted = performance.now();
+      const recipients = await listRecipients(ctx, caseId);
+      const rulesSeconds = (performance.now() - rulesStarted) / 1000;
+      const flagged = recipients.filter((r) => r.flags.length > 0).length;
+      return {
+        name: 'finance',
+        value: summary.stored / seconds,
+        baseline: summary.stored / baselineSeconds,
+        unit: 'transactions/s',
+        notes: [
+          `imported ${summary.stored} transactions in ${seconds.toFixed(1)} s (${summary.quarantined} quarantined)`,
+          `raw COPY of the same rows: ${baselineSeconds.toFixed(1)} s`,
+          `indicator rules over ${summary.stored} transactions, ${recipients.length} recipients (${flagged} flagged): ${rulesSeconds.toFixed(1)} s`,
+        ],
+      };
+    } finally {
+      await platform.dispose();
+    }
+  },
+};
