@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { pruneAuthTables } from './auth/service';
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail, seedDemo } from './demo/seed';
 import { DEMO_AFTERCARE_SUPERVISOR, seedDemoAftercare } from './demo/aftercare';
+import { seedDemoProsecution } from './demo/prosecution';
 import { seedDemoReports } from './demo/reports';
 import { intakeServices, listenForHashSets } from './intake/services';
 import { openPlatform } from './platform/bootstrap';
@@ -27,6 +28,8 @@ export async function startServer(
       if (reports) log(`seeded ${reports} synthetic demo reports`);
       const { survivors } = await seedDemoAftercare(platform.deps);
       if (survivors) log(`seeded ${survivors} synthetic survivor records`);
+      const { cases } = await seedDemoProsecution(platform.deps);
+      if (cases) log('seeded a synthetic investigation ready for court');
     }
     const { app } = await buildApp(platform.deps);
     await app.listen({ host: config.host, port: config.port });

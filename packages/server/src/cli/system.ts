@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { recordAudit } from '../audit/record';
 import { verifyAuditChain } from '../audit/verify';
 import { seedDemoAftercare } from '../demo/aftercare';
+import { seedDemoProsecution } from '../demo/prosecution';
 import { seedDemoReports } from '../demo/reports';
 import { verifyEvidenceChain } from '../evidence/verify';
 import { seedDemo } from '../demo/seed';
@@ -34,9 +35,10 @@ export function systemCommands(program: Command): void {
         const { created } = await seedDemo(platform.deps);
         const { reports } = await seedDemoReports(platform.deps, await intakeServices(platform.deps));
         const { survivors } = await seedDemoAftercare(platform.deps);
+        const { cases } = await seedDemoProsecution(platform.deps);
         console.log(
-          created || reports || survivors
-            ? `Created ${created} demo accounts and organisations, ${reports} synthetic reports, ${survivors} survivor records.`
+          created || reports || survivors || cases
+            ? `Created ${created} demo accounts and organisations, ${reports} synthetic reports, ${survivors} survivor records, ${cases} investigation ready for court.`
             : 'Demo data already present.',
         );
       });
