@@ -138,6 +138,8 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/prosecution/court-cases/:id/hearings': PROSECUTION,
   'PATCH /api/prosecution/court-cases/:id/hearings/:hearingId': PROSECUTION,
   'PUT /api/prosecution/court-cases/:id/outcomes': PROSECUTION,
+  'GET /api/prosecution/dashboard': PROSECUTION,
+  'GET /api/metrics/prosecution': ['programme_manager'],
 };
 
 const key = (route: RegisteredRoute) => `${route.method} ${route.url}`;
