@@ -26,6 +26,7 @@ export async function startServer(
       if (seeded.reports) log(`seeded ${seeded.reports} synthetic demo reports`);
       if (seeded.cases) log(`seeded ${seeded.cases} demo cases`);
       if (seeded.survivors) log(`seeded ${seeded.survivors} synthetic survivor records`);
+      if (seeded.courtReady) log('seeded a synthetic investigation ready for court');
     }
     const { app } = await buildApp(platform.deps);
     await app.listen({ host: config.host, port: config.port });

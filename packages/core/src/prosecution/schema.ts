@@ -268,3 +268,27 @@ export const CourtDate = z.object({
   accommodations: z.array(z.enum(CHILD_PROTECTIONS)),
 });
 export type CourtDate = z.infer<typeof CourtDate>;
+
+/** Prosecution in numbers (an office's, or the programme's): counts, rates and medians, never a record. */
+export const ProsecutionDashboard = z.object({
+  /** Open court cases by the stage reached and the kind of court. */
+  pending: z.array(
+    z.object({
+      stage: z.enum(STAGE_KINDS).nullable(),
+      courtKind: z.enum(COURT_KINDS),
+      count: z.number().int(),
+    }),
+  ),
+  medianDaysRescueToFiling: z.number().nullable(),
+  medianDaysRescueToJudgment: z.number().nullable(),
+  /** Decided charges. */
+  decidedCharges: z.number().int(),
+  /** Share of decided charges ending in conviction (a plea to a lesser offence counts apart). */
+  convictionRate: z.number().nullable(),
+  /** Share of decided charges ending in a plea to a lesser offence. */
+  pleaShare: z.number().nullable(),
+  /** Court cases with a judgment where no child had to testify, and their share. */
+  childDidNotTestify: z.number().int(),
+  childDidNotTestifyShare: z.number().nullable(),
+});
+export type ProsecutionDashboard = z.infer<typeof ProsecutionDashboard>;

@@ -30,8 +30,8 @@ export function systemCommands(program: Command): void {
       await withPlatform(async (platform) => {
         const seeded = await seedDemoData(platform.deps);
         console.log(
-          seeded.accounts || seeded.reports || seeded.cases || seeded.survivors
-            ? `Created ${seeded.accounts} demo accounts and organisations, ${seeded.reports} synthetic reports, ${seeded.cases} cases, ${seeded.survivors} survivor records.`
+          seeded.accounts || seeded.reports || seeded.cases || seeded.survivors || seeded.courtReady
+            ? `Created ${seeded.accounts} demo accounts and organisations, ${seeded.reports} synthetic reports, ${seeded.cases} cases, ${seeded.survivors} survivor records, ${seeded.courtReady} investigation ready for court.`
             : 'Demo data already present.',
         );
       });

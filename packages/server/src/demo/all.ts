@@ -2,14 +2,22 @@ import { intakeServices } from '../intake/services';
 import type { AppDeps } from '../platform/deps';
 import { seedDemoAftercare } from './aftercare';
 import { seedDemoCases } from './cases';
+import { seedDemoProsecution } from './prosecution';
 import { seedDemoReports } from './reports';
 import { seedDemo } from './seed';
 
-export type DemoCounts = { accounts: number; reports: number; cases: number; survivors: number };
+export type DemoCounts = {
+  accounts: number;
+  reports: number;
+  cases: number;
+  survivors: number;
+  courtReady: number;
+};
 
 /**
  * Every module's synthetic demo data, in the order they build on each other: accounts and
- * organisations, reports, cases (from referred reports), aftercare. Each step adds only
+ * organisations, reports, cases (from referred reports), aftercare, an investigation ready
+ * for court. Each step adds only
  * what is missing, so a second run creates nothing.
  */
 export async function seedDemoData(deps: AppDeps): Promise<DemoCounts> {
@@ -17,5 +25,6 @@ export async function seedDemoData(deps: AppDeps): Promise<DemoCounts> {
   const { reports } = await seedDemoReports(deps, await intakeServices(deps));
   const { cases } = await seedDemoCases(deps);
   const { survivors } = await seedDemoAftercare(deps);
-  return { accounts: created, reports, cases, survivors };
+  const { cases: courtReady } = await seedDemoProsecution(deps);
+  return { accounts: created, reports, cases, survivors, courtReady };
 }

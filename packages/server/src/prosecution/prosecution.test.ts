@@ -285,6 +285,28 @@ describe('court cases', () => {
     expect(await auditCount(server.deps, 'access.denied', courtCaseId)).toBe(4);
   });
 
+  it('counts the office and the programme in aggregates only', async () => {
+    const office = await prosecutor.get<Record<string, unknown>>('/api/prosecution/dashboard');
+    expect(office.body).toMatchObject({
+      decidedCharges: 2,
+      convictionRate: 0.5,
+      pleaShare: 0.5,
+      childDidNotTestify: 0,
+      childDidNotTestifyShare: 0,
+      pending: [{ stage: 'promulgation', courtKind: 'family', count: 1 }],
+    });
+    expect(office.body.medianDaysRescueToJudgment).toEqual(expect.any(Number));
+    expect((await otherOffice.get('/api/prosecution/dashboard')).body).toMatchObject({
+      decidedCharges: 0,
+      pending: [],
+    });
+    const manager = (await signedIn(server, 'programme_manager', { organisation: 'CENTRE' })).client;
+    const programme = await manager.get('/api/metrics/prosecution');
+    expect(programme.body).toMatchObject({ decidedCharges: 2 });
+    expect(JSON.stringify(programme.body)).not.toMatch(/CRIM-|Example|V01/);
+    expect(await auditCount(server.deps, 'prosecution.dashboard_read')).toBe(3);
+  });
+
   it('closes: then nothing changes until it is reopened', async () => {
     const base = `/api/prosecution/court-cases/${courtCaseId}`;
     expect((await prosecutor.patch(base, { status: 'closed' })).status).toBe(200);

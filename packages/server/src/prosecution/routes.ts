@@ -13,12 +13,16 @@ import {
   HearingUpdateInput,
   OutcomeInput,
   PleaInput,
+  ProsecutionDashboard,
   STAGE_KINDS,
   StageInput,
 } from '@bantay/core/prosecution/schema';
 import { STATUTE_CATALOGUE } from '@bantay/core/prosecution/statutes';
 import { z } from 'zod';
+import { sql, type SqlBool } from 'kysely';
 import { contextOf } from '../access/request';
+import { recordAudit } from '../audit/record';
+import { prosecutionDashboard } from './dashboard';
 import type { ApiApp } from '../platform/http/api-app';
 import {
   addHearing,
@@ -29,6 +33,7 @@ import {
   updateHearing,
 } from './hearings';
 import { addAccused, addCharge, recordOutcome, recordPlea, recordStage } from './proceedings';
+import { courtCaseVisible } from './scope';
 import { courtTimeline, getCourtCase, listCourtCases, openCourtCase, updateCourtCase } from './service';
 
 const tags = ['prosecution'];
@@ -273,5 +278,41 @@ export async function prosecutionRoutes(app: ApiApp): Promise<void> {
       response: { 200: z.object({ courtDates: z.array(CourtDate) }) },
     },
     handler: async (request) => ({ courtDates: await courtDates(contextOf(request)) }),
+  });
+
+  app.get('/api/prosecution/dashboard', {
+    config: { access: 'prosecution:read' },
+    schema: {
+      tags,
+      summary: 'The office in numbers: pending by stage and court, medians, conviction and plea rates.',
+      response: { 200: ProsecutionDashboard },
+    },
+    handler: async (request) => {
+      const ctx = contextOf(request);
+      const result = await prosecutionDashboard(ctx.deps.db, courtCaseVisible(ctx.actor));
+      await recordAudit(ctx.deps.db, ctx.audit, {
+        action: 'prosecution.dashboard_read',
+        details: { scope: 'office' },
+      });
+      return result;
+    },
+  });
+
+  app.get('/api/metrics/prosecution', {
+    config: { access: 'metrics:read' },
+    schema: {
+      tags: ['metrics'],
+      summary: 'Prosecution across the programme, aggregates only.',
+      response: { 200: ProsecutionDashboard },
+    },
+    handler: async (request) => {
+      const ctx = contextOf(request);
+      const result = await prosecutionDashboard(ctx.deps.db, sql<SqlBool>`true`);
+      await recordAudit(ctx.deps.db, ctx.audit, {
+        action: 'prosecution.dashboard_read',
+        details: { scope: 'programme' },
+      });
+      return result;
+    },
   });
 }

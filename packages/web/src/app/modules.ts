@@ -132,6 +132,16 @@ export const MODULES: readonly ModuleEntry[] = [
     page: lazy(() => import('../aftercare/DashboardPage')),
   },
   {
+    id: 'prosecution-programme',
+    path: '/programme/prosecution',
+    group: 'programme',
+    permission: 'metrics:read',
+    title: 'modules.prosecutionProgramme.title',
+    description: 'modules.prosecutionProgramme.description',
+    icon: IconChartBar,
+    page: lazy(() => import('../prosecution/DashboardPage')),
+  },
+  {
     id: 'users',
     path: '/admin/users',
     group: 'administration',

@@ -54,6 +54,7 @@ function ChargeForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => voi
           <Select
             label={t('prosecution.accused')}
             required
+            allowDeselect={false}
             data={accusedOptions(item)}
             value={accusedId}
             onChange={setAccused}
@@ -63,6 +64,7 @@ function ChargeForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => voi
           <Select
             label={t('prosecution.charges.offence')}
             required
+            allowDeselect={false}
             searchable
             data={OFFENCES.map(({ value, label }) => ({ value, label }))}
             value={offence}
@@ -81,6 +83,7 @@ function ChargeForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => voi
             error={errors.counts}
           />
           <MultiSelect
+            searchable
             label={t('prosecution.charges.qualifying')}
             data={(chosen?.qualifying ?? []).map((q) => ({
               value: q,
@@ -194,6 +197,7 @@ function OutcomeForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => vo
           <Select
             label={t('prosecution.outcomes.charge')}
             required
+            allowDeselect={false}
             data={item.charges.map((c) => ({ value: c.id, label: chargeLabel(item, c.id) }))}
             value={chargeId}
             onChange={setCharge}

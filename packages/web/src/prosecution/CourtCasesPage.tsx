@@ -9,7 +9,7 @@ import { Page } from '../app/Page';
 import { useMe } from '../auth/session';
 import { useCases } from '../cases/api';
 import { CaseForm, FormDialog, given } from '../cases/CaseForm';
-import { courtCasePath, prosecutionApi, useCourtCases } from './api';
+import { PROSECUTION_PATH, courtCasePath, prosecutionApi, useCourtCases } from './api';
 
 const FIELDS = [
   'investigationCaseId',
@@ -130,15 +130,20 @@ export function CourtCasesPage() {
       title={t('prosecution.title')}
       description={t('prosecution.intro')}
       actions={
-        me.permissions.includes('prosecution:write') ? (
-          <FormDialog
-            buttonLabel={t('prosecution.open.button')}
-            title={t('prosecution.open.title')}
-            variant="filled"
-          >
-            {(close) => <OpenCourtCaseForm onDone={close} />}
-          </FormDialog>
-        ) : null
+        <>
+          <Anchor component={Link} to={`${PROSECUTION_PATH}/dashboard`} size="sm">
+            {t('prosecutionDashboard.title')}
+          </Anchor>
+          {me.permissions.includes('prosecution:write') ? (
+            <FormDialog
+              buttonLabel={t('prosecution.open.button')}
+              title={t('prosecution.open.title')}
+              variant="filled"
+            >
+              {(close) => <OpenCourtCaseForm onDone={close} />}
+            </FormDialog>
+          ) : null}
+        </>
       }
     >
       {list.isError ? <Alert color="red">{errorText(t, list.error)}</Alert> : null}

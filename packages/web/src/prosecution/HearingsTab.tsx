@@ -75,6 +75,7 @@ function HearingForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => vo
           {child ? (
             <>
               <MultiSelect
+                searchable
                 label={t('prosecution.hearings.asked')}
                 data={protections}
                 value={asked}
@@ -82,6 +83,7 @@ function HearingForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => vo
                 error={errors.protectionsAsked}
               />
               <MultiSelect
+                searchable
                 label={t('prosecution.hearings.granted')}
                 data={protections}
                 value={granted}

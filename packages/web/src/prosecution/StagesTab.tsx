@@ -8,7 +8,7 @@ import { CaseForm, FormDialog } from '../cases/CaseForm';
 import { localToIso, prosecutionApi, type CourtCaseDetail } from './api';
 import { chargeLabel } from './ChargesTab';
 
-const CLOCK_COLOURS = { ok: 'green', warning: 'orange', overdue: 'red' } as const;
+const CLOCK_COLOURS = { ok: 'teal', warning: 'orange', overdue: 'red' } as const;
 
 function StageForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => void }) {
   const { t } = useTranslation();
@@ -81,6 +81,7 @@ function PleaForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => void 
           <Select
             label={t('prosecution.outcomes.charge')}
             required
+            allowDeselect={false}
             data={item.charges.map((c) => ({ value: c.id, label: chargeLabel(item, c.id) }))}
             value={chargeId}
             onChange={setCharge}
@@ -90,6 +91,7 @@ function PleaForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => void 
           <Select
             label={t('prosecution.plea.lesser')}
             required
+            allowDeselect={false}
             searchable
             data={STATUTE_CATALOGUE.offences.map((o) => ({
               value: offenceKey(o.statute, o.section),
@@ -151,7 +153,7 @@ export function StagesTab({ item }: { item: CourtCaseDetail }) {
       ) : (
         <Group gap="sm">
           {item.clocks.map((c) => (
-            <Badge key={c.kind} color={CLOCK_COLOURS[c.state]} size="lg" variant="light">
+            <Badge key={c.kind} color={CLOCK_COLOURS[c.state]} variant="light" radius="sm">
               {t(`prosecution.clocks.kinds.${c.kind}`)}: {t(`prosecution.clocks.states.${c.state}`)} ·{' '}
               {t('prosecution.clocks.due', { at: format.dateTimeShort(c.dueAt) })}
             </Badge>
