@@ -339,6 +339,26 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
     expectNoProblems(investigator);
   });
 
+  it('the social worker’s office sees the two children waiting to be taken in, by pseudonym', async () => {
+    const welfare = await openTab(browser, bantay.url);
+    await signInAs(welfare.page, 'social_worker');
+    await welfare.page.goto('/aftercare');
+    const waiting = welfare.page.getByRole('region', { name: '2 rescued children waiting to be taken in' });
+    await waiting.waitFor();
+    const rows = waiting
+      .getByRole('table', { name: /Children rescued in operations/ })
+      .getByRole('row')
+      .filter({ hasText: caseNumber });
+    expect(await rows.count()).toBe(2);
+    await rows
+      .first()
+      .getByText(new RegExp(`^${caseNumber}-V\\d{2}$`))
+      .waitFor();
+    await expectAccessible(welfare.page, 'rescued children waiting');
+    expectNoProblems(welfare);
+    await welfare.context.close();
+  });
+
   it('registers the seized phone and hands it to the supervisor, who confirms with her password', async () => {
     const { page } = investigator;
     await openTabOfCase(page, 'Evidence');
