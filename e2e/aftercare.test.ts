@@ -234,4 +234,31 @@ describe('a survivor from intake to a care plan and two assessments', () => {
     expectNoProblems(shelter);
     await shelter.context.close();
   });
+
+  it('the social worker reads the record in Filipino, then in Cebuano', async () => {
+    const { page } = worker;
+    await page.goto(survivorPath);
+    await heading(page, `Survivor ${code}`);
+    await page.getByRole('button', { name: /^Language: English/ }).click();
+    await page.getByRole('menuitemradio', { name: 'Filipino' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    await page.getByRole('region', { name: 'Mga pagtatasa ng resulta' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Pahintulot' })
+      .getByRole('cell', { name: 'Mga serbisyo' })
+      .waitFor();
+    await expectAccessible(page, 'survivor record in Filipino');
+    await page.getByRole('button', { name: /^Wika: Filipino/ }).click();
+    await page.getByRole('menuitemradio', { name: 'Cebuano' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    await page.getByRole('region', { name: 'Mga pagtimbang-timbang sa resulta' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Mga marka sa domain matag pagtimbang-timbang' })
+      .getByRole('rowheader', { name: 'Kaluwasan' })
+      .waitFor();
+    await expectAccessible(page, 'survivor record in Cebuano');
+    expectNoProblems(worker);
+  });
 });

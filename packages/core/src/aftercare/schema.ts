@@ -454,6 +454,8 @@ export const SurvivorDetail = SurvivorSummary.extend({
   closureRequestedBy: z.string().nullable(),
   consents: z.array(Consent),
   placements: z.array(Placement),
+  /** The organisations that held the case before, newest first. */
+  transfers: z.array(z.object({ from: z.string(), to: z.string(), at: z.string() })),
   carePlans: z.array(CarePlan),
   assessments: z.array(Assessment),
   services: z.array(ServiceSession),
@@ -473,6 +475,8 @@ export const Partner = PartnerInput.extend({
   id: Id,
   organisation: z.string().nullable(),
   accreditationExpired: z.boolean(),
+  /** The accreditation runs out within the next 90 days. */
+  accreditationExpiring: z.boolean(),
   occupancy: z.array(
     z.object({ sex: z.enum(SEXES), ageBand: z.enum(AGE_BANDS), residents: z.number().int() }),
   ),

@@ -215,7 +215,13 @@ describe('placement, shelter residents and transfer', () => {
     });
     expect(moved.status).toBe(200);
     expect((await worker.client.get(`/api/aftercare/survivors/${id}`)).status).toBe(404);
-    expect((await otherWorker.client.get(`/api/aftercare/survivors/${id}`)).status).toBe(200);
+    const received = await otherWorker.client.get<{ transfers: { from: string; to: string }[] }>(
+      `/api/aftercare/survivors/${id}`,
+    );
+    expect(received.status).toBe(200);
+    expect(received.body.transfers).toEqual([
+      expect.objectContaining({ from: 'DSWD-A (test)', to: 'DSWD-B (test)' }),
+    ]);
     expect(await auditCount(server.deps, 'aftercare.transferred', id)).toBe(1);
   });
 });

@@ -37,7 +37,7 @@ export async function getSurvivorDetail(ctx: RequestContext, id: string): Promis
   const db = ctx.deps.db;
   const { row, abilities } = await survivorInScope(db, ctx, id);
   const now = ctx.audit.now;
-  const [organisation, consents, placements, plans, assessments, services, instrument, more] =
+  const [organisation, consents, placements, plans, assessments, services, instrument, more, transfers] =
     await Promise.all([
       db
         .selectFrom('organisation')
@@ -82,6 +82,14 @@ export async function getSurvivorDetail(ctx: RequestContext, id: string): Promis
         .execute(),
       instrumentById(db, row.instrument_id),
       servicesOf(db, row.id),
+      db
+        .selectFrom('survivor_transfer as t')
+        .innerJoin('organisation as f', 'f.id', 't.from_organisation')
+        .innerJoin('organisation as o', 'o.id', 't.to_organisation')
+        .select(['f.name as from', 'o.name as to', 't.transferred_at'])
+        .where('t.survivor_id', '=', row.id)
+        .orderBy('t.transferred_at', 'desc')
+        .execute(),
     ]);
   const names = await userNames(db, [
     ...consents.map((c) => c.recorded_by),
@@ -172,6 +180,7 @@ export async function getSurvivorDetail(ctx: RequestContext, id: string): Promis
         longStay: p.ended_at === null && days > LENGTH_OF_STAY_ALERT_DAYS,
       };
     }),
+    transfers: transfers.map((t) => ({ from: t.from, to: t.to, at: t.transferred_at.toISOString() })),
     carePlans: plans.map((p) => {
       const content = contents.get(p.id)!;
       return {

@@ -93,6 +93,11 @@ export function PartnersPage() {
                         {t('aftercare.partners.until', { date: format.date(partner.accreditationExpires) })}
                       </Text>
                     ) : null}
+                    {partner.accreditationExpiring ? (
+                      <Badge color="orange" variant="light" radius="sm">
+                        {t('aftercare.partners.expiring')}
+                      </Badge>
+                    ) : null}
                     {partner.accreditationExpired ? (
                       <Badge color="red" variant="light" radius="sm">
                         {t('aftercare.partners.expired')}
