@@ -235,6 +235,31 @@ describe('a survivor from intake to a care plan and two assessments', () => {
     await shelter.context.close();
   });
 
+  it('the partner directory shows the shelter’s occupancy, and its beds can be changed', async () => {
+    const { page } = worker;
+    await page.getByRole('link', { name: 'Back to the survivors' }).click();
+    await page
+      .getByRole('navigation', { name: 'Aftercare views' })
+      .getByRole('link', { name: 'Partners' })
+      .click();
+    await heading(page, 'Aftercare partners');
+    const row = page
+      .getByRole('table', { name: 'Aftercare partners' })
+      .getByRole('row')
+      .filter({ hasText: SHELTER });
+    // Two demo girls and the new one live there; 30 beds.
+    await row.getByRole('cell', { name: '3 / 30' }).waitFor();
+    await expectAccessible(page, 'partners');
+    await row.getByRole('button', { name: `Change ${SHELTER}` }).click();
+    const form = page.getByRole('form', { name: `Change ${SHELTER}` });
+    await form.getByLabel('Beds 1: number', { exact: true }).fill('9');
+    await expectAccessible(page, 'partner form');
+    await form.getByRole('button', { name: 'Save the partner' }).click();
+    await form.waitFor({ state: 'detached' });
+    await row.getByRole('cell', { name: '3 / 31' }).waitFor();
+    expectNoProblems(worker);
+  });
+
   it('the social worker reads the record in Filipino, then in Cebuano', async () => {
     const { page } = worker;
     await page.goto(survivorPath);

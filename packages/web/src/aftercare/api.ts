@@ -71,6 +71,8 @@ export const aftercareApi = {
       .get('/api/aftercare/partners', { parser: z.object({ partners: z.array(Partner) }) })
       .then((b) => b.partners),
   savePartner: (input: PartnerInput) => api.post('/api/aftercare/partners', input, { parser: Created }),
+  updatePartner: (id: string, input: PartnerInput) =>
+    api.put(`/api/aftercare/partners/${encodeURIComponent(id)}`, input, { parser: Created }),
   organisations: () =>
     api
       .get('/api/aftercare/organisations', {
