@@ -260,6 +260,33 @@ describe('a survivor from intake to a care plan and two assessments', () => {
     expectNoProblems(worker);
   });
 
+  it('dashboards: the office sees its numbers; the programme manager aggregates only', async () => {
+    const { page } = worker;
+    await page
+      .getByRole('navigation', { name: 'Aftercare views' })
+      .getByRole('link', { name: 'Dashboard' })
+      .click();
+    await heading(page, 'Aftercare dashboard');
+    await page
+      .getByRole('table', { name: 'Children in care by partner' })
+      .getByRole('cell', { name: SHELTER })
+      .waitFor();
+    await expectAccessible(page, 'aftercare dashboard');
+
+    const manager = await openTab(browser, bantay.url);
+    await signInAs(manager.page, 'programme_manager');
+    await manager.page.getByRole('navigation').getByRole('link', { name: 'Aftercare programme' }).click();
+    await heading(manager.page, 'Aftercare across the programme');
+    await manager.page
+      .getByRole('table', { name: 'Domain scores: first and latest assessment (mean)' })
+      .waitFor();
+    expect(await manager.page.getByText(/AC-\d{4}-\d{5}/).count()).toBe(0);
+    expect(await manager.page.getByText(identity.name).count()).toBe(0);
+    await expectAccessible(manager.page, 'programme dashboard');
+    expectNoProblems(manager);
+    await manager.context.close();
+  });
+
   it('the social worker reads the record in Filipino, then in Cebuano', async () => {
     const { page } = worker;
     await page.goto(survivorPath);
