@@ -143,12 +143,20 @@ export async function viewIdentity(
     });
     throw new AppError('not_found');
   }
-  const identity = row.identity ? openIdentity(ctx.deps.cipher, row.id, row.identity) : null;
-  await recordAudit(ctx.deps.db, ctx.audit, {
-    action: 'aftercare.identity_viewed',
-    recordType: 'survivor',
-    recordId: row.id,
-  });
+  const view = { action: 'aftercare.identity_viewed', recordType: 'survivor', recordId: row.id } as const;
+  let identity: SurvivorIdentity | null;
+  try {
+    identity = row.identity ? openIdentity(ctx.deps.cipher, row.id, row.identity) : null;
+  } catch (error) {
+    // A ciphertext that does not open is written down too, then fails loudly.
+    await recordAudit(ctx.deps.db, ctx.audit, {
+      ...view,
+      outcome: 'failure',
+      details: { reason: error instanceof Error ? error.message : String(error) },
+    });
+    throw error;
+  }
+  await recordAudit(ctx.deps.db, ctx.audit, view);
   return { identity };
 }
 
