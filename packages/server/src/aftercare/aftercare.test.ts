@@ -267,6 +267,24 @@ describe('care plan and closure', () => {
     expect(current?.status).toBe('approved');
     expect(current?.nextReviewOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await auditCount(server.deps, 'aftercare.plan_decided', id)).toBe(1);
+    // The scheduled review: noted, and the next one is a full interval away.
+    expect(
+      (
+        await worker.client.post(`/api/aftercare/care-plans/${own.body.id}/reviews`, {
+          note: 'Not approved yet.',
+        })
+      ).status,
+    ).toBe(409);
+    const reviewed = await worker.client.post(`/api/aftercare/care-plans/${again.body.id}/reviews`, {
+      note: 'Goals on track; school from June.',
+    });
+    expect(reviewed.status).toBe(200);
+    const afterReview = await worker.client.get<{
+      carePlans: { id: string; reviews: { note: string }[]; canReview: boolean }[];
+    }>(`/api/aftercare/survivors/${id}`);
+    const reviewedPlan = afterReview.body.carePlans.find((p) => p.id === again.body.id);
+    expect(reviewedPlan?.reviews.map((r) => r.note)).toEqual(['Goals on track; school from June.']);
+    expect(reviewedPlan?.canReview).toBe(true);
     expect(
       (
         await otherWorker.client.post(`/api/aftercare/care-plans/${again.body.id}/decision`, {

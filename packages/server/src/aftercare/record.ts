@@ -91,6 +91,19 @@ export async function getSurvivorDetail(ctx: RequestContext, id: string): Promis
         .orderBy('t.transferred_at', 'desc')
         .execute(),
     ]);
+  const reviews = plans.length
+    ? await db
+        .selectFrom('care_plan_review as r')
+        .innerJoin('app_user as u', 'u.id', 'r.reviewed_by')
+        .select(['r.care_plan_id', 'r.reviewed_on', 'r.note', 'u.display_name'])
+        .where(
+          'r.care_plan_id',
+          'in',
+          plans.map((p) => p.id),
+        )
+        .orderBy('r.reviewed_on', 'desc')
+        .execute()
+    : [];
   const names = await userNames(db, [
     ...consents.map((c) => c.recorded_by),
     ...plans.flatMap((p) => [p.created_by, p.decided_by]),
@@ -195,6 +208,10 @@ export async function getSurvivorDetail(ctx: RequestContext, id: string): Promis
         decidedAt: iso(p.decided_at),
         decisionNote: p.decision_note,
         canDecide: canDecidePlan(ctx.actor, state, { status: p.status, createdBy: p.created_by }),
+        canReview: abilities.planCare && p.status === 'approved',
+        reviews: reviews
+          .filter((r) => r.care_plan_id === p.id)
+          .map((r) => ({ reviewedOn: r.reviewed_on, note: r.note, reviewedBy: r.display_name })),
         goals: content.goals,
         interventions: content.interventions.map((i) => ({
           kind: i.kind,

@@ -21,6 +21,7 @@ import {
   type IntakeInput,
   type PartnerInput,
   type PlacementInput,
+  type PlanReviewInput,
   type ServiceSessionInput,
   type SurvivorUpdate,
   type TransferInput,
@@ -55,6 +56,8 @@ export const aftercareApi = {
     api.post(`/api/aftercare/consents/${encodeURIComponent(consentId)}/withdraw`),
   carePlan: (id: string, input: CarePlanInput) =>
     api.post(`${survivor(id)}/care-plans`, input, { parser: Created }),
+  reviewPlan: (planId: string, input: PlanReviewInput) =>
+    api.post(`/api/aftercare/care-plans/${encodeURIComponent(planId)}/reviews`, input),
   decidePlan: (planId: string, input: ApprovalInput) =>
     api.post(`/api/aftercare/care-plans/${encodeURIComponent(planId)}/decision`, input),
   place: (id: string, input: PlacementInput) =>
