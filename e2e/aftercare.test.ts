@@ -253,6 +253,8 @@ describe('a survivor from intake to a care plan and two assessments', () => {
     await row.getByRole('button', { name: `Change ${SHELTER}` }).click();
     const form = page.getByRole('form', { name: `Change ${SHELTER}` });
     await form.getByLabel('Beds 1: number', { exact: true }).fill('9');
+    // The dialog fades in over the page: axe measures contrast once the transitions are over.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await expectAccessible(page, 'partner form');
     await form.getByRole('button', { name: 'Save the partner' }).click();
     await form.waitFor({ state: 'detached' });
