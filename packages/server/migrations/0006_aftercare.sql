@@ -219,14 +219,3 @@ CREATE TABLE court_support (
   UNIQUE (source_hearing_id)
 );
 CREATE INDEX court_support_idx ON court_support (hearing_at);
-
--- Scheduled reviews of an approved care plan; each moves the next review date.
-CREATE TABLE care_plan_review (
-  id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  care_plan_id uuid NOT NULL REFERENCES care_plan (id),
-  reviewed_on  date NOT NULL,
-  note         text NOT NULL,
-  reviewed_by  uuid NOT NULL REFERENCES app_user (id),
-  recorded_at  timestamptz NOT NULL
-);
-CREATE INDEX care_plan_review_idx ON care_plan_review (care_plan_id, reviewed_on);
