@@ -155,6 +155,12 @@ export type ApprovalInput = z.infer<typeof ApprovalInput>;
 
 export const CLOSURE_REASONS = ['restored', 'transferred', 'aged_out', 'other'] as const;
 
+export const PlanReviewInput = z.object({
+  /** What the review found, and what changes (a new plan version if the plan itself must change). */
+  note: Text(4000).min(3, 'Write what the review found.'),
+});
+export type PlanReviewInput = z.infer<typeof PlanReviewInput>;
+
 export const ClosureInput = z.object({
   reason: z.enum(CLOSURE_REASONS),
   note: Text(2000).min(3, 'Say why the case can close.'),
@@ -410,6 +416,9 @@ export const CarePlan = z.object({
   decisionNote: z.string().nullable(),
   /** The caller may approve or return it (a supervisor, not its author). */
   canDecide: z.boolean(),
+  /** The caller may record a scheduled review of this (approved) plan. */
+  canReview: z.boolean(),
+  reviews: z.array(z.object({ reviewedOn: z.string(), note: z.string(), reviewedBy: z.string() })),
   goals: z.array(z.object({ domain: z.string(), goal: z.string(), targetDate: z.string() })),
   interventions: z.array(
     z.object({
@@ -454,6 +463,8 @@ export const SurvivorDetail = SurvivorSummary.extend({
   closureRequestedBy: z.string().nullable(),
   consents: z.array(Consent),
   placements: z.array(Placement),
+  /** The organisations that held the case before, newest first. */
+  transfers: z.array(z.object({ from: z.string(), to: z.string(), at: z.string() })),
   carePlans: z.array(CarePlan),
   assessments: z.array(Assessment),
   services: z.array(ServiceSession),
@@ -473,6 +484,8 @@ export const Partner = PartnerInput.extend({
   id: Id,
   organisation: z.string().nullable(),
   accreditationExpired: z.boolean(),
+  /** The accreditation runs out within the next 90 days. */
+  accreditationExpiring: z.boolean(),
   occupancy: z.array(
     z.object({ sex: z.enum(SEXES), ageBand: z.enum(AGE_BANDS), residents: z.number().int() }),
   ),

@@ -127,6 +127,8 @@ export const AUDIT_ACTIONS = [
   /** A care plan version was written, and a supervisor approved or returned it. */
   'aftercare.plan_created',
   'aftercare.plan_decided',
+  /** An approved care plan was reviewed on its schedule (the next review date moved). */
+  'aftercare.plan_reviewed',
   /** Closure of a record was asked for, and a supervisor decided on it. */
   'aftercare.closure_requested',
   'aftercare.closure_decided',

@@ -117,6 +117,7 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/aftercare/consents/:id/withdraw': AFTERCARE,
   'POST /api/aftercare/survivors/:id/care-plans': AFTERCARE,
   'POST /api/aftercare/care-plans/:id/decision': SUPERVISOR,
+  'POST /api/aftercare/care-plans/:id/reviews': AFTERCARE,
   'POST /api/aftercare/survivors/:id/placements': AFTERCARE,
   'POST /api/aftercare/survivors/:id/transfer': AFTERCARE,
   'POST /api/aftercare/survivors/:id/assessments': AFTERCARE,

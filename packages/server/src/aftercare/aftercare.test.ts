@@ -215,7 +215,13 @@ describe('placement, shelter residents and transfer', () => {
     });
     expect(moved.status).toBe(200);
     expect((await worker.client.get(`/api/aftercare/survivors/${id}`)).status).toBe(404);
-    expect((await otherWorker.client.get(`/api/aftercare/survivors/${id}`)).status).toBe(200);
+    const received = await otherWorker.client.get<{ transfers: { from: string; to: string }[] }>(
+      `/api/aftercare/survivors/${id}`,
+    );
+    expect(received.status).toBe(200);
+    expect(received.body.transfers).toEqual([
+      expect.objectContaining({ from: 'DSWD-A (test)', to: 'DSWD-B (test)' }),
+    ]);
     expect(await auditCount(server.deps, 'aftercare.transferred', id)).toBe(1);
   });
 });
@@ -261,6 +267,24 @@ describe('care plan and closure', () => {
     expect(current?.status).toBe('approved');
     expect(current?.nextReviewOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await auditCount(server.deps, 'aftercare.plan_decided', id)).toBe(1);
+    // The scheduled review: noted, and the next one is a full interval away.
+    expect(
+      (
+        await worker.client.post(`/api/aftercare/care-plans/${own.body.id}/reviews`, {
+          note: 'Not approved yet.',
+        })
+      ).status,
+    ).toBe(409);
+    const reviewed = await worker.client.post(`/api/aftercare/care-plans/${again.body.id}/reviews`, {
+      note: 'Goals on track; school from June.',
+    });
+    expect(reviewed.status).toBe(200);
+    const afterReview = await worker.client.get<{
+      carePlans: { id: string; reviews: { note: string }[]; canReview: boolean }[];
+    }>(`/api/aftercare/survivors/${id}`);
+    const reviewedPlan = afterReview.body.carePlans.find((p) => p.id === again.body.id);
+    expect(reviewedPlan?.reviews.map((r) => r.note)).toEqual(['Goals on track; school from June.']);
+    expect(reviewedPlan?.canReview).toBe(true);
     expect(
       (
         await otherWorker.client.post(`/api/aftercare/care-plans/${again.body.id}/decision`, {

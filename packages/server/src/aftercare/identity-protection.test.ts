@@ -77,6 +77,15 @@ describe("a survivor's identity at rest", () => {
     await admin('UPDATE survivor SET identity = $1 WHERE id = $2', [tampered, id]);
     const response = await worker.get(`/api/aftercare/survivors/${id}/identity`);
     expect(response.status).toBe(500);
+    const failed = await server.deps.db
+      .selectFrom('audit_event')
+      .select(['outcome', 'details'])
+      .where('action', '=', 'aftercare.identity_viewed')
+      .where('record_id', '=', id)
+      .where('outcome', '=', 'failure')
+      .execute();
+    expect(failed).toHaveLength(1);
+    expect(JSON.stringify(failed[0]!.details)).toMatch(/failed authentication/);
     expect(JSON.stringify(response.body)).not.toContain(survivors[0]!.name);
     await admin('UPDATE survivor SET identity = $1 WHERE id = $2', [row!.identity, id]);
     expect((await worker.get(`/api/aftercare/survivors/${id}/identity`)).status).toBe(200);

@@ -43,8 +43,10 @@ export type AftercareIntake = {
   source: { operationId?: string; caseId?: string };
   riskLevel?: 'low' | 'medium' | 'high';
   safetyPlan?: string;
-  intakeAt: Date;
-  createdBy: string | null;
+  /** When the child came into care; now by default. */
+  intakeAt?: Date;
+  /** The user who recorded it (the investigator closing the operation), if any. */
+  createdBy?: string | null;
 };
 
 /**
@@ -56,11 +58,12 @@ export async function createAftercareIntake(
   trx: Executor,
   intake: AftercareIntake,
 ): Promise<{ id: string; code: string; reportDueAt: Date }> {
-  const code: string = intake.pseudonym ?? (await nextSurvivorCode(trx, intake.intakeAt));
+  const intakeAt = intake.intakeAt ?? new Date();
+  const code: string = intake.pseudonym ?? (await nextSurvivorCode(trx, intakeAt));
   const taken = await trx.selectFrom('survivor').select('id').where('code', '=', code).executeTakeFirst();
   if (taken)
     throw new AppError('conflict', `A survivor record with code ${code} exists already.`, 'pseudonym');
-  const reportDueAt = new Date(intake.intakeAt.getTime() + REPORT_DEADLINE_HOURS * 3_600_000);
+  const reportDueAt = new Date(intakeAt.getTime() + REPORT_DEADLINE_HOURS * 3_600_000);
   const fromOperation = Boolean(intake.source.operationId ?? intake.source.caseId);
   const row = await trx
     .insertInto('survivor')
@@ -76,11 +79,11 @@ export async function createAftercareIntake(
       source_operation_id: intake.source.operationId ?? null,
       source_case_id: intake.source.caseId ?? null,
       identity: null,
-      intake_at: intake.intakeAt,
+      intake_at: intakeAt,
       report_due_at: reportDueAt,
       instrument_id: await instrumentForOrganisation(trx, intake.organisationId),
-      created_by: intake.createdBy,
-      created_at: intake.intakeAt,
+      created_by: intake.createdBy ?? null,
+      created_at: intakeAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -140,12 +143,20 @@ export async function viewIdentity(
     });
     throw new AppError('not_found');
   }
-  const identity = row.identity ? openIdentity(ctx.deps.cipher, row.id, row.identity) : null;
-  await recordAudit(ctx.deps.db, ctx.audit, {
-    action: 'aftercare.identity_viewed',
-    recordType: 'survivor',
-    recordId: row.id,
-  });
+  const view = { action: 'aftercare.identity_viewed', recordType: 'survivor', recordId: row.id } as const;
+  let identity: SurvivorIdentity | null;
+  try {
+    identity = row.identity ? openIdentity(ctx.deps.cipher, row.id, row.identity) : null;
+  } catch (error) {
+    // A ciphertext that does not open is written down too, then fails loudly.
+    await recordAudit(ctx.deps.db, ctx.audit, {
+      ...view,
+      outcome: 'failure',
+      details: { reason: error instanceof Error ? error.message : String(error) },
+    });
+    throw error;
+  }
+  await recordAudit(ctx.deps.db, ctx.audit, view);
   return { identity };
 }
 

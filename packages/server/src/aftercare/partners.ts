@@ -5,6 +5,9 @@ import type { RequestContext } from '../access/request';
 import { recordAudit } from '../audit/record';
 import { AppError, notFound } from '../platform/http/errors';
 
+/** An accreditation running out within this many days is flagged in the directory. */
+const ACCREDITATION_WARNING_DAYS = 90;
+
 const Capacity = z.array(
   z.object({ sex: z.enum(SEXES), ageBand: z.enum(AGE_BANDS), beds: z.number().int() }),
 );
@@ -32,6 +35,9 @@ export async function listPartners(ctx: RequestContext): Promise<Partner[]> {
       .execute(),
   ]);
   const today = ctx.audit.now.toISOString().slice(0, 10);
+  const soon = new Date(ctx.audit.now.getTime() + ACCREDITATION_WARNING_DAYS * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   return partners.map((p) => {
     const capacity = Capacity.parse(p.capacity);
     const here = occupancy
@@ -46,6 +52,10 @@ export async function listPartners(ctx: RequestContext): Promise<Partner[]> {
       accreditationLevel: p.accreditation_level,
       accreditationExpires: p.accreditation_expires,
       accreditationExpired: p.accreditation_expires !== null && p.accreditation_expires < today,
+      accreditationExpiring:
+        p.accreditation_expires !== null &&
+        p.accreditation_expires >= today &&
+        p.accreditation_expires < soon,
       location: p.location,
       specialties: p.specialties as Partner['specialties'],
       capacity,

@@ -37,7 +37,7 @@ export async function getSurvivorDetail(ctx: RequestContext, id: string): Promis
   const db = ctx.deps.db;
   const { row, abilities } = await survivorInScope(db, ctx, id);
   const now = ctx.audit.now;
-  const [organisation, consents, placements, plans, assessments, services, instrument, more] =
+  const [organisation, consents, placements, plans, assessments, services, instrument, more, transfers] =
     await Promise.all([
       db
         .selectFrom('organisation')
@@ -82,7 +82,28 @@ export async function getSurvivorDetail(ctx: RequestContext, id: string): Promis
         .execute(),
       instrumentById(db, row.instrument_id),
       servicesOf(db, row.id),
+      db
+        .selectFrom('survivor_transfer as t')
+        .innerJoin('organisation as f', 'f.id', 't.from_organisation')
+        .innerJoin('organisation as o', 'o.id', 't.to_organisation')
+        .select(['f.name as from', 'o.name as to', 't.transferred_at'])
+        .where('t.survivor_id', '=', row.id)
+        .orderBy('t.transferred_at', 'desc')
+        .execute(),
     ]);
+  const reviews = plans.length
+    ? await db
+        .selectFrom('care_plan_review as r')
+        .innerJoin('app_user as u', 'u.id', 'r.reviewed_by')
+        .select(['r.care_plan_id', 'r.reviewed_on', 'r.note', 'u.display_name'])
+        .where(
+          'r.care_plan_id',
+          'in',
+          plans.map((p) => p.id),
+        )
+        .orderBy('r.reviewed_on', 'desc')
+        .execute()
+    : [];
   const names = await userNames(db, [
     ...consents.map((c) => c.recorded_by),
     ...plans.flatMap((p) => [p.created_by, p.decided_by]),
@@ -172,6 +193,7 @@ export async function getSurvivorDetail(ctx: RequestContext, id: string): Promis
         longStay: p.ended_at === null && days > LENGTH_OF_STAY_ALERT_DAYS,
       };
     }),
+    transfers: transfers.map((t) => ({ from: t.from, to: t.to, at: t.transferred_at.toISOString() })),
     carePlans: plans.map((p) => {
       const content = contents.get(p.id)!;
       return {
@@ -186,6 +208,10 @@ export async function getSurvivorDetail(ctx: RequestContext, id: string): Promis
         decidedAt: iso(p.decided_at),
         decisionNote: p.decision_note,
         canDecide: canDecidePlan(ctx.actor, state, { status: p.status, createdBy: p.created_by }),
+        canReview: abilities.planCare && p.status === 'approved',
+        reviews: reviews
+          .filter((r) => r.care_plan_id === p.id)
+          .map((r) => ({ reviewedOn: r.reviewed_on, note: r.note, reviewedBy: r.display_name })),
         goals: content.goals,
         interventions: content.interventions.map((i) => ({
           kind: i.kind,

@@ -9,6 +9,7 @@ import {
   Partner,
   PartnerInput,
   PlacementInput,
+  PlanReviewInput,
   ServiceSessionInput,
   SurvivorDetail,
   SurvivorIdentity,
@@ -24,9 +25,8 @@ import { contextOf } from '../access/request';
 import { recordAudit } from '../audit/record';
 import type { ApiApp } from '../platform/http/api-app';
 import { Created, Ok, ok, Params, tags } from './route-schemas';
+import { createCarePlan, decideCarePlan, reviewCarePlan } from './care-plans';
 import {
-  createCarePlan,
-  decideCarePlan,
   decideClosure,
   recordAssessment,
   recordConsent,
@@ -183,6 +183,22 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
     },
     handler: async (request) => {
       await decideCarePlan(contextOf(request), request.params.id, request.body);
+      return ok;
+    },
+  });
+
+  app.post('/api/aftercare/care-plans/:id/reviews', {
+    config: { access: 'aftercare:write' },
+    schema: {
+      tags,
+      summary:
+        'Record a scheduled review of the approved care plan; the next review falls due one interval later.',
+      params: Params,
+      body: PlanReviewInput,
+      response: { 200: Ok },
+    },
+    handler: async (request) => {
+      await reviewCarePlan(contextOf(request), request.params.id, request.body);
       return ok;
     },
   });

@@ -191,7 +191,17 @@ export type CourtSupportTable = {
   recorded_at: Date;
 };
 
+export type CarePlanReviewTable = {
+  id: Generated<string>;
+  care_plan_id: string;
+  reviewed_on: string;
+  note: string;
+  reviewed_by: string;
+  recorded_at: Date;
+};
+
 export type AftercareTables = {
+  care_plan_review: CarePlanReviewTable;
   therapy_note: TherapyNoteTable;
   education_enrolment: EducationEnrolmentTable;
   attendance: AttendanceTable;

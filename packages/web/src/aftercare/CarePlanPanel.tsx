@@ -1,7 +1,7 @@
 import type { Instrument } from '@bantay/core/aftercare/instrument';
 import type { CarePlan, SurvivorDetail } from '@bantay/core/aftercare/schema';
 import { Badge, Button, Group, List, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../app/format';
 import { Section } from '../triage/report/Section';
@@ -116,9 +116,59 @@ function PlanView({ plan, instrument }: { plan: CarePlan; instrument: Instrument
             </List>
           </>
         ) : null}
+        {plan.reviews.length ? (
+          <>
+            <Text size="sm" fw={650}>
+              {t('aftercare.plan.reviews')}
+            </Text>
+            <List size="sm">
+              {plan.reviews.map((review) => (
+                <List.Item key={`${review.reviewedOn}-${review.note}`}>
+                  {t('aftercare.plan.reviewLine', {
+                    on: format.date(review.reviewedOn),
+                    by: review.reviewedBy,
+                    note: review.note,
+                  })}
+                </List.Item>
+              ))}
+            </List>
+          </>
+        ) : null}
+        {plan.canReview ? <PlanReview planId={plan.id} /> : null}
         {plan.canDecide ? <PlanDecision planId={plan.id} /> : null}
       </Stack>
     </Paper>
+  );
+}
+
+function PlanReview({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const review = useAftercareAction(
+    () => aftercareApi.reviewPlan(planId, { note }),
+    () => setNote(''),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    review.run(undefined);
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('aftercare.plan.reviewTitle')}>
+      <Stack gap="xs">
+        <FormError error={review.error} />
+        <Textarea
+          label={t('aftercare.plan.reviewNote')}
+          autosize
+          minRows={1}
+          maxLength={4000}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
+        <Button type="submit" variant="light" className="fit-content" loading={review.pending}>
+          {t('aftercare.plan.reviewSubmit')}
+        </Button>
+      </Stack>
+    </form>
   );
 }
 

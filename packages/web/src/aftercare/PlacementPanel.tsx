@@ -70,6 +70,15 @@ export function PlacementPanel({ survivor }: { survivor: SurvivorDetail }) {
             </Table.Tbody>
           </Table>
         )}
+        {survivor.transfers.map((transfer) => (
+          <Text key={transfer.at} size="sm">
+            {t('aftercare.transfer.line', {
+              from: transfer.from,
+              to: transfer.to,
+              at: format.date(transfer.at),
+            })}
+          </Text>
+        ))}
         {survivor.abilities.place ? <PlaceForm survivorId={survivor.id} /> : null}
         {survivor.abilities.transfer ? <TransferForm survivorId={survivor.id} /> : null}
       </Stack>

@@ -21,6 +21,7 @@ import {
   type IntakeInput,
   type PartnerInput,
   type PlacementInput,
+  type PlanReviewInput,
   type ServiceSessionInput,
   type SurvivorUpdate,
   type TransferInput,
@@ -55,6 +56,8 @@ export const aftercareApi = {
     api.post(`/api/aftercare/consents/${encodeURIComponent(consentId)}/withdraw`),
   carePlan: (id: string, input: CarePlanInput) =>
     api.post(`${survivor(id)}/care-plans`, input, { parser: Created }),
+  reviewPlan: (planId: string, input: PlanReviewInput) =>
+    api.post(`/api/aftercare/care-plans/${encodeURIComponent(planId)}/reviews`, input),
   decidePlan: (planId: string, input: ApprovalInput) =>
     api.post(`/api/aftercare/care-plans/${encodeURIComponent(planId)}/decision`, input),
   place: (id: string, input: PlacementInput) =>
@@ -71,6 +74,8 @@ export const aftercareApi = {
       .get('/api/aftercare/partners', { parser: z.object({ partners: z.array(Partner) }) })
       .then((b) => b.partners),
   savePartner: (input: PartnerInput) => api.post('/api/aftercare/partners', input, { parser: Created }),
+  updatePartner: (id: string, input: PartnerInput) =>
+    api.put(`/api/aftercare/partners/${encodeURIComponent(id)}`, input, { parser: Created }),
   organisations: () =>
     api
       .get('/api/aftercare/organisations', {
