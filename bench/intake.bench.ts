@@ -10,6 +10,7 @@ import { systemContext } from '../packages/server/src/audit/record';
 import { importHashSet } from '../packages/server/src/intake/hash-sets';
 import { importFiles } from '../packages/server/src/intake/import-files';
 import { openIntakeServices } from '../packages/server/src/intake/services';
+import { databaseCpuSeconds, processCpuSeconds } from './support/cpu';
 import { benchPlatform } from './support/database';
 import type { Benchmark } from './support/report';
 
@@ -75,9 +76,17 @@ export const benchmark: Benchmark = {
       const rssBefore = process.memoryUsage().rss;
       let peakRss = rssBefore;
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+      const pgDir = path.join(platform.dataDir, 'pg');
+      const cpuBefore = { node: processCpuSeconds(), database: databaseCpuSeconds(pgDir) };
       const started = performance.now();
       const result = await importFiles(deps, services, files, { channel: 'cli', audit });
       const seconds = (performance.now() - started) / 1000;
+      const nodeCpu = processCpuSeconds() - cpuBefore.node;
+      const databaseCpu = (databaseCpuSeconds(pgDir) ?? NaN) - (cpuBefore.database ?? NaN);
+      const prof = (globalThis as unknown as { __prof?: Map<string, number> }).__prof;
+      if (prof)
+        for (const [k, v] of [...prof].sort((a, b) => b[1] - a[1]).slice(0, 25))
+          console.error(`${(v / 1000).toFixed(1)}s  ${k}`);
       clearInterval(sampler);
       if (result.stored !== REPORTS)
         throw new Error(`stored ${result.stored} of ${REPORTS} (quarantined ${result.quarantined})`);
@@ -91,7 +100,10 @@ export const benchmark: Benchmark = {
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .where('is_hub', '=', true)
         .executeTakeFirstOrThrow();
-      const baselineSeconds = await rawCopy(platform.database.adminUrl);
+      const { seconds: baselineSeconds, databaseCpu: copyCpu } = await rawCopy(
+        platform.database.adminUrl,
+        pgDir,
+      );
       return {
         name: 'intake',
         value: REPORTS / seconds,
@@ -99,6 +111,7 @@ export const benchmark: Benchmark = {
         unit: 'reports/s',
         notes: [
           `${REPORTS} reports, ${(bytes / 1024 ** 2).toFixed(0)} MB of XML in ${files.length} files: intake ${seconds.toFixed(1)} s, raw COPY of the same rows ${baselineSeconds.toFixed(1)} s`,
+          `CPU during the intake: Bantay ${nodeCpu.toFixed(1)} s (parse worker and importer), PostgreSQL ${databaseCpu.toFixed(1)} s; raw COPY: PostgreSQL ${copyCpu.toFixed(1)} s; on ${os.availableParallelism()} cores`,
           `peak memory (RSS) ${(peakRss / 1024 ** 2).toFixed(0)} MB (IP database and PDQ index loaded); largest cluster ${String(clusters.largest)} reports of ${REPORTS}; ${clusters.count} clusters; ${hubs.n} hub identifiers`,
         ],
       };
@@ -110,7 +123,7 @@ export const benchmark: Benchmark = {
 };
 
 /** COPY out every row the intake wrote, then time COPY into empty look-alike tables. */
-async function rawCopy(adminUrl: string): Promise<number> {
+async function rawCopy(adminUrl: string, pgDir: string): Promise<{ seconds: number; databaseCpu: number }> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -124,6 +137,7 @@ async function rawCopy(adminUrl: string): Promise<number> {
       );
     }
     await client.query('CHECKPOINT');
+    const cpuBefore = databaseCpuSeconds(pgDir) ?? NaN;
     const started = performance.now();
     await client.query('BEGIN');
     await client.query('SET LOCAL synchronous_commit = off');
@@ -133,7 +147,8 @@ async function rawCopy(adminUrl: string): Promise<number> {
         client.query(copyFrom(`COPY baseline_${table} FROM STDIN`)),
       );
     await client.query('COMMIT');
-    return (performance.now() - started) / 1000;
+    const seconds = (performance.now() - started) / 1000;
+    return { seconds, databaseCpu: (databaseCpuSeconds(pgDir) ?? NaN) - cpuBefore };
   } finally {
     await client.end();
   }

@@ -9,7 +9,7 @@ import { openPlatform, type Platform } from '../../packages/server/src/platform/
  * A throw-away platform on the embedded PostgreSQL (or BANTAY_BENCH_DATABASE_URL), for
  * one benchmark: migrated, empty, removed afterwards.
  */
-export async function benchPlatform(): Promise<Platform & { dispose(): Promise<void> }> {
+export async function benchPlatform(): Promise<Platform & { dataDir: string; dispose(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bantay-bench-'));
   fs.chmodSync(dataDir, 0o755);
   const { id, key } = generateKey();
@@ -26,6 +26,7 @@ export async function benchPlatform(): Promise<Platform & { dispose(): Promise<v
   const platform = await openPlatform(config);
   return {
     ...platform,
+    dataDir,
     dispose: async () => {
       await platform.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { ParseOptions } from '@bantay/core/intake/parsers/index';
-import type { ParsedItem, ReportFormat } from '@bantay/core/intake/report';
+import type { ReportFormat } from '@bantay/core/intake/report';
+import type { IntakeItem } from './prepare';
 
-type Message = { items?: ParsedItem[]; bytes?: number; done?: true; error?: string };
+type Message = { items?: IntakeItem[]; bytes?: number; done?: true; error?: string };
 
 /**
  * Parses a file on a worker thread and yields its items here, a few batches ahead: the
@@ -13,7 +14,7 @@ export async function* parseFileInWorker(
   format: ReportFormat,
   options: ParseOptions,
   onBytes?: (n: number) => void,
-): AsyncGenerator<ParsedItem> {
+): AsyncGenerator<IntakeItem> {
   const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), {
     workerData: { file, format, options, batch: 500, credit: 4 },
   });

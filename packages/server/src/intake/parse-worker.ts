@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseReports, type ParseOptions } from '@bantay/core/intake/parsers/index';
 import type { ParsedItem, ReportFormat } from '@bantay/core/intake/report';
+import { digestItems } from './prepare';
 
 type Job = { file: string; format: ReportFormat; options: ParseOptions; batch: number; credit: number };
 
@@ -27,7 +28,7 @@ async function* counted(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
 async function send(items: ParsedItem[]): Promise<void> {
   while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
   credit -= 1;
-  port.postMessage({ items, bytes });
+  port.postMessage({ items: digestItems(items), bytes });
   bytes = 0;
 }
 

@@ -5,7 +5,7 @@ import { recordAudit, type AuditContext } from '../audit/record';
 import type { AppDeps } from '../platform/deps';
 import { copyRows, type CopyValue } from '../platform/db/copy';
 import type { KnownContent } from './known-content';
-import { prepareReport, type PrepareServices, type PreparedReport } from './prepare';
+import { prepareReport, type IntakeItem, type PrepareServices, type PreparedReport } from './prepare';
 import { storeBatch, type StoreSettings } from './store';
 
 export type IntakeServices = {
@@ -61,7 +61,7 @@ const PREPARE_SLICE = 50;
 export async function runImport(
   deps: AppDeps,
   services: IntakeServices,
-  items: AsyncIterable<ParsedItem>,
+  items: AsyncIterable<IntakeItem>,
   meta: ImportMeta,
   audit: AuditContext,
   onProgress?: (progress: ImportProgress) => void,
@@ -97,9 +97,9 @@ export async function runImport(
   const statistics = await TableStatistics.read(deps);
   let processed = 0;
   let pending: Promise<void> = Promise.resolve();
-  let batch: ParsedItem[] = [];
+  let batch: IntakeItem[] = [];
 
-  const flush = async (items: ParsedItem[]) => {
+  const flush = async (items: IntakeItem[]) => {
     const prepared = await prepareItems(items, services.prepare);
     await pending;
     pending = commitBatch(deps, services, prepared, {
@@ -185,7 +185,7 @@ type PreparedBatch = {
  * Prepares a batch while the previous one commits, yielding to the event loop every few
  * reports so that the commit's next statement goes out as soon as the last one answers.
  */
-async function prepareItems(items: ParsedItem[], services: PrepareServices): Promise<PreparedBatch> {
+async function prepareItems(items: IntakeItem[], services: PrepareServices): Promise<PreparedBatch> {
   const reports: PreparedReport[] = [];
   const problems: Extract<ParsedItem, { ok: false }>[] = [];
   const seen = new Set<string>();
@@ -202,7 +202,7 @@ async function prepareItems(items: ParsedItem[], services: PrepareServices): Pro
       continue;
     }
     seen.add(key);
-    reports.push(prepareReport(item.draft, item.raw, services));
+    reports.push(prepareReport(item, services));
   }
   return { reports, problems, duplicatesInBatch };
 }

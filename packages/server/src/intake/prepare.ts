@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { compressSync } from 'lz4-napi';
 import { linkPolicy, normaliseIdentifier, type NormalisedIdentifier } from '@bantay/core/identifiers/index';
-import type { LocationHint, PersonRole, RawIdentifier, ReportDraft } from '@bantay/core/intake/report';
+import type {
+  LocationHint,
+  ParsedItem,
+  PersonRole,
+  RawIdentifier,
+  ReportDraft,
+} from '@bantay/core/intake/report';
 import type { IpLocator } from '../geo/ip-location';
 import type { PsgcDirectory } from '../geo/psgc';
 
@@ -23,9 +29,11 @@ export type ReportLocation = {
   philippineNexus: string[];
 };
 
-/** A draft made ready to store: identifiers normalised, location resolved, facts gathered. */
-export type PreparedReport = {
-  draft: ReportDraft;
+/**
+ * What can be worked out from a report alone, without the IP database or PSGC directory:
+ * done on the parse worker for files, so the importing thread only orchestrates SQL.
+ */
+export type ReportDigest = {
   /** The original document, lz4-compressed (encrypted when stored, under the report's id). */
   compressed: Buffer;
   byteSize: number;
@@ -33,17 +41,25 @@ export type PreparedReport = {
   occurrences: IdentifierOccurrence[];
   /** Identifiers that could not be normalised: kept in the original, counted here. */
   rejectedIdentifiers: number;
-  location: ReportLocation;
   flags: string[];
   youngestVictimAge?: number;
   paymentIdentifierCount: number;
 };
 
+/** A parsed report already digested (on the parse worker); the raw text stays behind. */
+export type DigestedItem = { ok: true; draft: ReportDraft; digest: ReportDigest; index: number };
+
+/** What an import consumes: parsed items, or items the parse worker has digested. */
+export type IntakeItem = ParsedItem | DigestedItem;
+
+/** A draft made ready to store: identifiers normalised, location resolved, facts gathered. */
+export type PreparedReport = ReportDigest & { draft: ReportDraft; location: ReportLocation };
+
 export type PrepareServices = { locator: IpLocator | null; psgc: PsgcDirectory };
 
 const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
 
-export function prepareReport(draft: ReportDraft, raw: string, services: PrepareServices): PreparedReport {
+export function digestReport(draft: ReportDraft, raw: string): ReportDigest {
   const occurrences: IdentifierOccurrence[] = [];
   let rejectedIdentifiers = 0;
   const add = (identifier: RawIdentifier, role: IdentifierOccurrence['role'], personIndex: number) => {
@@ -69,17 +85,44 @@ export function prepareReport(draft: ReportDraft, raw: string, services: Prepare
 
   const bytes = Buffer.from(raw, 'utf8');
   return {
-    draft,
     compressed: compressSync(bytes),
     byteSize: bytes.length,
     sha256: createHash('sha256').update(bytes).digest(),
     occurrences,
     rejectedIdentifiers,
-    location: locate(draft, occurrences, services),
     flags,
     youngestVictimAge: victimAges.length ? Math.min(...victimAges) : undefined,
     paymentIdentifierCount: occurrences.filter((o) => o.normalised.kind === 'payment_account').length,
   };
+}
+
+/** Digests the report here unless the parse worker already did, then locates it. */
+export function prepareReport(
+  item: Extract<IntakeItem, { ok: true }>,
+  services: PrepareServices,
+): PreparedReport {
+  const digest = 'digest' in item ? item.digest : digestReport(item.draft, item.raw);
+  return {
+    ...digest,
+    // Bytes posted from the worker arrive as plain Uint8Arrays.
+    compressed: asBuffer(digest.compressed),
+    sha256: asBuffer(digest.sha256),
+    draft: item.draft,
+    location: locate(item.draft, digest.occurrences, services),
+  };
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Digests the good items of a parsed batch (on the parse worker), leaving problems as they are. */
+export function digestItems(items: ParsedItem[]): IntakeItem[] {
+  return items.map((item) =>
+    item.ok
+      ? { ok: true, draft: item.draft, index: item.index, digest: digestReport(item.draft, item.raw) }
+      : item,
+  );
 }
 
 type Candidate = {

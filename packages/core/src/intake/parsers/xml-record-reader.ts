@@ -1,8 +1,8 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { IntakeProblem } from '../report';
 import { problem, type ParseProblemCode } from './problems';
 import type { XmlElement } from './xml-element';
 import type { XmlLimits, XmlStreamItem, XmlTrailer } from './xml-stream';
+import { XmlTokenizer, type XmlTag } from './xml-tokenizer';
 
 export type RecordReaderSettings = {
   recordName: string;
@@ -41,7 +41,7 @@ export class RecordReader {
   private readonly limits: XmlLimits;
   private readonly recordName: string;
   private readonly trailerNames: ReadonlySet<string>;
-  private readonly parser = new SaxesParser({ xmlns: false, position: true });
+  private readonly parser: XmlTokenizer;
   private queue: XmlStreamItem[] = [];
   /** Source text from global offset `bufferStart`: at least the open record, else the last tag start. */
   private buffer = '';
@@ -59,25 +59,24 @@ export class RecordReader {
     this.limits = settings.limits;
     this.recordName = settings.recordName;
     this.trailerNames = settings.trailerNames;
-    const parser = this.parser;
     const markup = (): void => {
-      this.lastMarkup = parser.position;
+      this.lastMarkup = this.parser.position;
     };
-    parser.on('doctype', () => this.halt('forbidden_doctype', 'A DOCTYPE is not accepted in a report file.'));
-    parser.on('xmldecl', (declaration) => {
-      markup();
-      const encoding = declaration.encoding;
-      if (encoding !== undefined && !/^(utf-?8|us-ascii)$/i.test(encoding)) {
-        this.halt('bad_encoding', `The document declares encoding "${encoding}"; only UTF-8 is accepted.`);
-      }
+    this.parser = new XmlTokenizer({
+      doctype: () => this.halt('forbidden_doctype', 'A DOCTYPE is not accepted in a report file.'),
+      xmldecl: (encoding) => {
+        markup();
+        if (encoding !== undefined && !/^(utf-?8|us-ascii)$/i.test(encoding)) {
+          this.halt('bad_encoding', `The document declares encoding "${encoding}"; only UTF-8 is accepted.`);
+        }
+      },
+      error: (message) => this.halt('not_well_formed', message),
+      opentag: (tag) => this.onOpenTag(tag),
+      closetag: () => this.onCloseTag(),
+      text: (text) => this.onText(text),
+      cdata: (text) => this.onText(text),
+      markup,
     });
-    parser.on('error', (error) => this.halt('not_well_formed', error.message.replace(/^\d+:\d+: /, '')));
-    parser.on('opentag', (tag) => this.onOpenTag(tag));
-    parser.on('closetag', () => this.onCloseTag());
-    parser.on('text', (text) => this.onText(text));
-    parser.on('cdata', (text) => this.onText(text));
-    parser.on('comment', markup);
-    parser.on('processinginstruction', markup);
   }
 
   feed(text: string): void {
@@ -137,7 +136,7 @@ export class RecordReader {
     return this.writing ? this.parser.position : this.fed;
   }
 
-  private onOpenTag(tag: SaxesTagPlain): void {
+  private onOpenTag(tag: XmlTag): void {
     this.lastMarkup = this.parser.position;
     this.depth += 1;
     if (this.depth > this.limits.maxDepth) {
@@ -188,7 +187,7 @@ export class RecordReader {
     this.wrappers.push({ path, counts: new Map() });
   }
 
-  private beginCapture(kind: Capture['kind'], unit: Unit, root: XmlElement, tag: SaxesTagPlain): void {
+  private beginCapture(kind: Capture['kind'], unit: Unit, root: XmlElement, tag: XmlTag): void {
     const start = this.tagStart(tag.name, tag.isSelfClosing);
     this.capture = {
       kind,
@@ -270,7 +269,7 @@ export class RecordReader {
     element.text += text;
   }
 
-  private checkAttributes(tag: SaxesTagPlain, element: XmlElement, unit: Unit): void {
+  private checkAttributes(tag: XmlTag, element: XmlElement, unit: Unit): void {
     let count = 0;
     let longest = 0;
     for (const key in tag.attributes) {
@@ -333,7 +332,7 @@ export class RecordReader {
     return this.bufferStart + this.buffer.lastIndexOf('<', end - 1);
   }
 
-  private newElement(name: string, tag: SaxesTagPlain, path: string, start: number): XmlElement {
+  private newElement(name: string, tag: XmlTag, path: string, start: number): XmlElement {
     let attributes = NO_ATTRIBUTES;
     for (const key in tag.attributes) {
       if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
@@ -347,7 +346,7 @@ export class RecordReader {
   /** Line and column (both from 1) of a global offset at or before the parser's position. */
   private locate(offset: number): { line: number; column: number } {
     const parser = this.parser;
-    const column = parser.columnIndex - (parser.position - offset);
+    const column = parser.column - (parser.position - offset);
     if (column >= 0) return { line: parser.line, column: column + 1 };
     const local = offset - this.bufferStart;
     const between = this.buffer.slice(local, parser.position - this.bufferStart);
