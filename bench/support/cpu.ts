@@ -31,6 +31,8 @@ export function databaseCpuSeconds(dataDir: string): number | null {
       const parent = Number(fields[1]);
       if (pid !== postmaster && parent !== postmaster) continue;
       total += (Number(fields[11]) + Number(fields[12])) / ticks;
+      // The postmaster also carries what its ended backends used (children's user and system time).
+      if (pid === postmaster) total += (Number(fields[13]) + Number(fields[14])) / ticks;
     }
     return total;
   } catch {
