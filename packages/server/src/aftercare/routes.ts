@@ -1,5 +1,6 @@
 import {
   AftercareDashboard,
+  ProgrammeAftercareDashboard,
   ApprovalInput,
   AssessmentInput,
   CarePlanInput,
@@ -19,6 +20,7 @@ import {
   TransferInput,
 } from '@bantay/core/aftercare/schema';
 import { Instrument } from '@bantay/core/aftercare/instrument';
+import { programmeDashboard } from '@bantay/core/aftercare/small-counts';
 import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { contextOf } from '../access/request';
@@ -385,12 +387,12 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
     config: { access: 'metrics:read' },
     schema: {
       tags: ['metrics'],
-      summary: 'Aftercare across the programme, aggregates only.',
-      response: { 200: AftercareDashboard },
+      summary: 'Aftercare across the programme, aggregates only; counts under 5 shown as "<5".',
+      response: { 200: ProgrammeAftercareDashboard },
     },
     handler: async (request) => {
       const ctx = contextOf(request);
-      const result = await aftercareDashboard(deps.db, sql<SqlBool>`true`, ctx.audit.now);
+      const result = programmeDashboard(await aftercareDashboard(deps.db, sql<SqlBool>`true`, ctx.audit.now));
       await recordAudit(deps.db, ctx.audit, {
         action: 'aftercare.dashboard_read',
         details: { scope: 'programme' },
