@@ -1,6 +1,6 @@
 import type { Instrument } from '@bantay/core/aftercare/instrument';
 import type { AssessmentInput, SurvivorDetail } from '@bantay/core/aftercare/schema';
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../triage/report/Section';
@@ -8,6 +8,7 @@ import { aftercareApi, useAftercareAction } from './api';
 import { FormError } from './FormError';
 import { domainLabel, subdomainLabel, today } from './labels';
 import { TrendChart } from './TrendChart';
+import { SaveOrCancel } from './RecordPanel';
 
 /** Outcome assessments in the six domains: the trend, and a new assessment. */
 export function AssessmentPanel({ survivor }: { survivor: SurvivorDetail }) {
@@ -119,14 +120,7 @@ function AssessmentForm({
           </Paper>
         ))}
         <FormError error={save.error} />
-        <Group gap="sm">
-          <Button type="submit" loading={save.pending}>
-            {t('aftercare.assessment.submit')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <SaveOrCancel save={t('aftercare.assessment.submit')} pending={save.pending} onCancel={onDone} />
       </Stack>
     </form>
   );
