@@ -133,3 +133,23 @@ export function useRevealed<T>(kind: string, survivorId: string, read: () => Pro
     },
   };
 }
+
+/** A long form kept behind a button: the button opens it; saving or cancelling closes it. */
+export function FormBehindButton({
+  allowed,
+  label,
+  form,
+}: {
+  allowed: boolean;
+  label: string;
+  form: (close: () => void) => ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  if (open) return form(() => setOpen(false));
+  if (!allowed) return null;
+  return (
+    <Button variant="light" className="fit-content" onClick={() => setOpen(true)}>
+      {label}
+    </Button>
+  );
+}
