@@ -235,6 +235,36 @@ describe('a survivor from intake to a care plan and two assessments', () => {
     await shelter.context.close();
   });
 
+  it('the office’s therapist writes and reads a therapy note, by code; the social worker may not read it', async () => {
+    const therapist = await openTab(browser, bantay.url);
+    const { page } = therapist;
+    await signInAs(page, 'therapist');
+    await page.getByRole('navigation').getByRole('link', { name: 'Aftercare' }).click();
+    await page
+      .getByRole('table', { name: 'Survivors in your care' })
+      .getByRole('link', { name: code })
+      .click();
+    await heading(page, `Survivor ${code}`);
+    expect(await page.getByText(identity.name).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Identity' }).count()).toBe(0);
+    const notes = page.getByRole('region', { name: 'Therapy notes' });
+    const form = notes.getByRole('form', { name: 'Write a therapy note' });
+    await form.getByLabel('Note', { exact: true }).fill('Calm today; practised the breathing exercise.');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/therapy-notes') && r.request().method() === 'POST',
+    );
+    await form.getByRole('button', { name: 'Save the note' }).click();
+    expect((await saved).status()).toBe(201);
+    await notes.getByRole('button', { name: 'Read the notes' }).click();
+    await notes.getByText('Calm today; practised the breathing exercise.').waitFor();
+    await expectAccessible(page, 'therapy notes');
+    expectNoProblems(therapist);
+    await therapist.context.close();
+
+    const forWorker = await worker.page.request.get(`/api${survivorPath}/therapy-notes`);
+    expect(forWorker.status()).toBe(403);
+  });
+
   it('the partner directory shows the shelter’s occupancy, and its beds can be changed', async () => {
     const { page } = worker;
     await page.getByRole('link', { name: 'Back to the survivors' }).click();

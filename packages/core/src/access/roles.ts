@@ -9,6 +9,7 @@ export const ROLES = [
   'prosecutor',
   'social_worker',
   'shelter_staff',
+  'therapist',
   'trainer',
   'programme_manager',
   'foreign_liaison',
@@ -45,10 +46,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   /** Prosecutor: court cases of his office; investigation cases referred to him, read-only. */
   prosecutor: ['prosecution:read', 'prosecution:write', 'cases:read'],
-  /** Social worker: survivors of her organisation, including the child's identity; she is the therapist of record. */
-  social_worker: ['aftercare:read', 'aftercare:write', 'aftercare:identity', 'aftercare:therapy'],
+  /** Social worker: survivors of her organisation, including the child's identity; no therapy notes. */
+  social_worker: ['aftercare:read', 'aftercare:write', 'aftercare:identity'],
   /** Shelter staff: the residents of their shelter, pseudonymised. */
   shelter_staff: ['aftercare:read', 'aftercare:write'],
+  /**
+   * Therapist: reads the survivors of her organisation by pseudonym and alone writes and
+   * reads their therapy notes; she needs no name, birth date or address to treat the child.
+   */
+  therapist: ['aftercare:read', 'aftercare:therapy'],
   /** Trainer: courses, sessions, participants and scores. */
   trainer: ['training:read', 'training:write'],
   /** Programme manager: aggregates only. */

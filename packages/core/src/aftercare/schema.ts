@@ -501,7 +501,38 @@ export const AftercareDashboard = z.object({
   byPartner: z.array(z.object({ partner: z.string(), residents: z.number().int(), beds: z.number().int() })),
   medianDaysInCare: z.number().nullable(),
   domainMeans: z.array(
-    z.object({ domain: z.string(), first: z.number().nullable(), latest: z.number().nullable() }),
+    z.object({
+      domain: z.string(),
+      /** Survivors assessed at least once: the number each mean is taken over. */
+      assessed: z.number().int(),
+      first: z.number().nullable(),
+      latest: z.number().nullable(),
+    }),
   ),
 });
 export type AftercareDashboard = z.infer<typeof AftercareDashboard>;
+
+/** A count in programme aggregates: exact from 5 up, below that only '<5', so no child stands out. */
+export const SmallCount = z.union([z.number().int(), z.literal('<5')]);
+export type SmallCount = z.infer<typeof SmallCount>;
+
+/**
+ * The programme managers' dashboard: the same numbers with every count under 5 shown as
+ * '<5', and a median or mean taken over fewer than 5 survivors left out (null).
+ */
+export const ProgrammeAftercareDashboard = z.object({
+  inCare: SmallCount,
+  closed: SmallCount,
+  restored: SmallCount,
+  byPartner: z.array(z.object({ partner: z.string(), residents: SmallCount, beds: z.number().int() })),
+  medianDaysInCare: z.number().nullable(),
+  domainMeans: z.array(
+    z.object({
+      domain: z.string(),
+      assessed: SmallCount,
+      first: z.number().nullable(),
+      latest: z.number().nullable(),
+    }),
+  ),
+});
+export type ProgrammeAftercareDashboard = z.infer<typeof ProgrammeAftercareDashboard>;

@@ -18,8 +18,12 @@ const CASE_READ: Role[] = ['investigator', 'supervisor', 'prosecutor'];
 const CASE_WRITE: Role[] = ['investigator', 'supervisor'];
 const EVIDENCE: Role[] = ['investigator', 'supervisor'];
 const AFTERCARE: Role[] = ['supervisor', 'social_worker', 'shelter_staff'];
-// aftercare:identity and aftercare:therapy: the social worker only.
+// The therapist reads survivors by pseudonym and writes nothing but therapy notes.
+const AFTERCARE_READ: Role[] = [...AFTERCARE, 'therapist'];
+// aftercare:identity: the social worker only.
 const IDENTITY: Role[] = ['social_worker'];
+// aftercare:therapy: the therapist only.
+const THERAPY: Role[] = ['therapist'];
 const FINANCE: Role[] = ['investigator', 'supervisor'];
 const PROSECUTION: Role[] = ['prosecutor'];
 const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
@@ -107,9 +111,9 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/cases/:id/finance/recipients': FINANCE,
   'GET /api/cases/:id/finance/recipient': FINANCE,
   'GET /api/referrals/sent': ['foreign_liaison'],
-  'GET /api/aftercare/survivors': AFTERCARE,
+  'GET /api/aftercare/survivors': AFTERCARE_READ,
   'POST /api/aftercare/survivors': AFTERCARE,
-  'GET /api/aftercare/survivors/:id': AFTERCARE,
+  'GET /api/aftercare/survivors/:id': AFTERCARE_READ,
   'PATCH /api/aftercare/survivors/:id': AFTERCARE,
   'GET /api/aftercare/survivors/:id/identity': IDENTITY,
   'PUT /api/aftercare/survivors/:id/identity': IDENTITY,
@@ -126,23 +130,23 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/aftercare/survivors/:id/closure/decision': SUPERVISOR,
   'GET /api/aftercare/rescue-intakes': AFTERCARE,
   'POST /api/aftercare/rescue-intakes/:id/take-in': AFTERCARE,
-  'GET /api/aftercare/survivors/:id/therapy-notes': IDENTITY,
-  'POST /api/aftercare/survivors/:id/therapy-notes': IDENTITY,
+  'GET /api/aftercare/survivors/:id/therapy-notes': THERAPY,
+  'POST /api/aftercare/survivors/:id/therapy-notes': THERAPY,
   'POST /api/aftercare/survivors/:id/enrolments': AFTERCARE,
   'PUT /api/aftercare/enrolments/:id/attendance': AFTERCARE,
   'POST /api/aftercare/survivors/:id/conferences': AFTERCARE,
   'POST /api/aftercare/survivors/:id/follow-ups': AFTERCARE,
   'POST /api/aftercare/survivors/:id/court-support': AFTERCARE,
-  'GET /api/aftercare/calendar': AFTERCARE,
-  'GET /api/aftercare/partners': AFTERCARE,
+  'GET /api/aftercare/calendar': AFTERCARE_READ,
+  'GET /api/aftercare/partners': AFTERCARE_READ,
   'POST /api/aftercare/partners': AFTERCARE,
   'PUT /api/aftercare/partners/:id': AFTERCARE,
   'GET /api/aftercare/organisations': AFTERCARE,
-  'GET /api/aftercare/instruments': AFTERCARE,
+  'GET /api/aftercare/instruments': AFTERCARE_READ,
   'POST /api/aftercare/instruments': SUPERVISOR,
-  'GET /api/aftercare/dashboard': AFTERCARE,
+  'GET /api/aftercare/dashboard': AFTERCARE_READ,
   'GET /api/metrics/aftercare': ['programme_manager'],
-  'GET /api/aftercare/court-dates': AFTERCARE,
+  'GET /api/aftercare/court-dates': AFTERCARE_READ,
   'GET /api/cases/:id/court': CASE_READ,
   'GET /api/prosecution/statutes': PROSECUTION,
   'GET /api/prosecution/court-cases': PROSECUTION,

@@ -32,6 +32,8 @@ let worker: { user: TestUser; client: ApiClient };
 let supervisor: { user: TestUser; client: ApiClient };
 let otherWorker: { user: TestUser; client: ApiClient };
 let shelter: { user: TestUser; client: ApiClient };
+let therapist: { user: TestUser; client: ApiClient };
+let otherTherapist: { user: TestUser; client: ApiClient };
 let shelterPartnerId = '';
 
 beforeAll(async () => {
@@ -40,6 +42,8 @@ beforeAll(async () => {
   supervisor = await signedIn(server, 'supervisor', { organisation: 'DSWD-A' });
   otherWorker = await signedIn(server, 'social_worker', { organisation: 'DSWD-B' });
   shelter = await signedIn(server, 'shelter_staff', { organisation: 'SHELTER-A' });
+  therapist = await signedIn(server, 'therapist', { organisation: 'DSWD-A' });
+  otherTherapist = await signedIn(server, 'therapist', { organisation: 'DSWD-B' });
   const shelterOrg = await testOrganisation(server.deps, 'SHELTER-A');
   const partner = await worker.client.post<{ id: string }>(
     '/api/aftercare/partners',
@@ -387,6 +391,25 @@ describe('dashboards', () => {
     expect(JSON.stringify(programme.body)).not.toMatch(/AC-\d{4}/);
     expect((await manager.client.get('/api/aftercare/survivors')).status).toBe(403);
   });
+
+  it('shows the programme manager a partner with one child as "<5", never 1; the organisation sees 1', async () => {
+    const partner = await worker.client.post<{ id: string }>(
+      '/api/aftercare/partners',
+      partnerInput(null, 'Lone foster family'),
+    );
+    const { id } = await takeIntake(worker.client, 60);
+    await worker.client.post(`/api/aftercare/survivors/${id}/placements`, { partnerId: partner.body.id });
+    type Row = { partner: string; residents: number | string };
+    const own = await worker.client.get<{ byPartner: Row[] }>('/api/aftercare/dashboard');
+    expect(own.body.byPartner.find((r) => r.partner === 'Lone foster family')?.residents).toBe(1);
+    const manager = await signedIn(server, 'programme_manager');
+    const programme = await manager.client.get<{ byPartner: Row[]; inCare: number | string }>(
+      '/api/metrics/aftercare',
+    );
+    expect(programme.body.byPartner.find((r) => r.partner === 'Lone foster family')?.residents).toBe('<5');
+    const cells = [programme.body.inCare, ...programme.body.byPartner.map((r) => r.residents)];
+    expect(cells.filter((cell) => typeof cell === 'number' && cell < 5)).toEqual([]);
+  });
 });
 
 describe('intake from a rescue operation, and the 48-hour report', () => {
@@ -551,28 +574,58 @@ describe('services, school, conferences, follow-ups and court support', () => {
     ).toHaveLength(1);
   });
 
-  it('therapy notes: the social worker writes and reads them, each reading audited; a supervisor may not', async () => {
+  it('therapy notes: the therapist of the holding organisation writes and reads them, each reading audited; nobody else', async () => {
     const { id } = await takeIntake(worker.client, 52);
-    expect(
-      (
-        await worker.client.post(`/api/aftercare/survivors/${id}/therapy-notes`, {
-          heldOn: '2026-07-02',
-          note: 'Talked about the nightmares; breathing exercise practised.',
-        })
-      ).status,
-    ).toBe(201);
-    const notes = await worker.client.get<{ notes: { note: string }[] }>(
-      `/api/aftercare/survivors/${id}/therapy-notes`,
-    );
-    expect(notes.body.notes.map((n) => n.note)).toEqual([
-      'Talked about the nightmares; breathing exercise practised.',
-    ]);
+    const note = 'Talked about the nightmares; breathing exercise practised.';
+    const url = `/api/aftercare/survivors/${id}/therapy-notes`;
+    expect((await therapist.client.post(url, { heldOn: '2026-07-02', note })).status).toBe(201);
+    const notes = await therapist.client.get<{ notes: { note: string }[] }>(url);
+    expect(notes.body.notes.map((n) => n.note)).toEqual([note]);
     expect(await auditCount(server.deps, 'aftercare.therapy_notes_read', id)).toBe(1);
-    expect((await supervisor.client.get(`/api/aftercare/survivors/${id}/therapy-notes`)).status).toBe(403);
-    expect((await shelter.client.get(`/api/aftercare/survivors/${id}/therapy-notes`)).status).toBe(403);
-    expect((await otherWorker.client.get(`/api/aftercare/survivors/${id}/therapy-notes`)).status).toBe(404);
-    const detail = await worker.client.get(`/api/aftercare/survivors/${id}`);
-    expect(JSON.stringify(detail.body)).not.toContain('nightmares');
+    await therapist.client.get(url);
+    expect(await auditCount(server.deps, 'aftercare.therapy_notes_read', id)).toBe(2);
+
+    // The social worker holds the case and the child's name, but not the therapy notes.
+    expect((await worker.client.get(url)).status).toBe(403);
+    expect((await worker.client.post(url, { heldOn: '2026-07-03', note: 'A second session.' })).status).toBe(
+      403,
+    );
+    expect((await supervisor.client.get(url)).status).toBe(403);
+    expect((await shelter.client.get(url)).status).toBe(403);
+    // A therapist of another organisation does not learn the record exists.
+    expect((await otherTherapist.client.get(url)).status).toBe(404);
+    expect(
+      (await otherTherapist.client.post(url, { heldOn: '2026-07-03', note: 'A second session.' })).status,
+    ).toBe(404);
+    expect(await auditCount(server.deps, 'aftercare.therapy_notes_read', id)).toBe(2);
+
+    const forWorker = await worker.client.get<Detail>(`/api/aftercare/survivors/${id}`);
+    expect(JSON.stringify(forWorker.body)).not.toContain('nightmares');
+    expect(forWorker.body.abilities).toMatchObject({ therapyNotes: false, viewIdentity: true });
+  });
+
+  it('a therapist sees her organisation’s survivors by pseudonym only, and changes nothing but therapy notes', async () => {
+    const { id, name, code } = await takeIntake(worker.client, 53);
+    const detail = await therapist.client.get<Detail>(`/api/aftercare/survivors/${id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.code).toBe(code);
+    expect(JSON.stringify(detail.body)).not.toContain(name);
+    expect(detail.body.abilities).toMatchObject({
+      therapyNotes: true,
+      viewIdentity: false,
+      edit: false,
+      assess: false,
+      recordService: false,
+      followUp: false,
+    });
+    expect((await therapist.client.get(`/api/aftercare/survivors/${id}/identity`)).status).toBe(403);
+    expect(
+      (await therapist.client.patch(`/api/aftercare/survivors/${id}`, { riskLevel: 'low' })).status,
+    ).toBe(403);
+    const list = await therapist.client.get<{ survivors: { id: string }[] }>('/api/aftercare/survivors');
+    expect(list.status).toBe(200);
+    expect(JSON.stringify(list.body)).not.toContain(name);
+    expect((await otherTherapist.client.get(`/api/aftercare/survivors/${id}`)).status).toBe(404);
   });
 });
 

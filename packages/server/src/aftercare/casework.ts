@@ -41,6 +41,30 @@ export async function changeSurvivor<T>(
   });
 }
 
+/** Who recorded a row about a survivor, and when: the stamp every such row carries. */
+export type RecordedStamp = { survivor_id: string; recorded_by: string; recorded_at: Date };
+
+/**
+ * One new row about a survivor (a service, an enrolment, a conference, a follow-up): added in
+ * `changeSurvivor`'s transaction, stamped with who recorded it and when, with its audit event.
+ */
+export function addToSurvivor(
+  ctx: RequestContext,
+  id: string,
+  ability: keyof SurvivorAbilities,
+  audit: AuditEntry,
+  insert: (trx: Trx, stamp: RecordedStamp) => Promise<{ id: string }>,
+): Promise<{ id: string }> {
+  return changeSurvivor(ctx, id, ability, async (trx, row) => ({
+    result: await insert(trx, {
+      survivor_id: row.id,
+      recorded_by: ctx.actor.userId,
+      recorded_at: ctx.audit.now,
+    }),
+    audit,
+  }));
+}
+
 export function updateSurvivor(ctx: RequestContext, id: string, input: SurvivorUpdate): Promise<void> {
   return changeSurvivor(ctx, id, 'edit', async (trx, row) => {
     await trx
@@ -207,24 +231,19 @@ export function recordService(
   id: string,
   input: ServiceSessionInput,
 ): Promise<{ id: string }> {
-  return changeSurvivor(ctx, id, 'recordService', async (trx, row) => {
-    const created = await trx
+  const audit = { action: 'aftercare.service_recorded', details: { kind: input.kind } } as const;
+  return addToSurvivor(ctx, id, 'recordService', audit, (trx, stamp) =>
+    trx
       .insertInto('service_session')
       .values({
-        survivor_id: row.id,
+        ...stamp,
         kind: input.kind,
         held_on: input.heldOn,
         provider: input.provider,
         minutes: input.minutes,
         note: input.note ?? null,
-        recorded_by: ctx.actor.userId,
-        recorded_at: ctx.audit.now,
       })
       .returning('id')
-      .executeTakeFirstOrThrow();
-    return {
-      result: created,
-      audit: { action: 'aftercare.service_recorded', details: { kind: input.kind } },
-    };
-  });
+      .executeTakeFirstOrThrow(),
+  );
 }

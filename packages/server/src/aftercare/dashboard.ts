@@ -26,13 +26,19 @@ export async function aftercareDashboard(
       FROM placement pl JOIN survivor s ON s.id = pl.survivor_id JOIN aftercare_partner ap ON ap.id = pl.partner_id
      WHERE pl.ended_at IS NULL AND ${where}
      GROUP BY ap.id, ap.name, ap.capacity ORDER BY count(*) DESC, ap.name`.execute(db);
-  const domains = await sql<{ domain: string; first: number | null; latest: number | null }>`
+  const domains = await sql<{
+    domain: string;
+    assessed: number;
+    first: number | null;
+    latest: number | null;
+  }>`
     WITH ranked AS (
       SELECT a.survivor_id, a.domain_scores,
              row_number() OVER (PARTITION BY a.survivor_id ORDER BY a.assessed_on, a.created_at) AS first_rank,
              row_number() OVER (PARTITION BY a.survivor_id ORDER BY a.assessed_on DESC, a.created_at DESC) AS last_rank
         FROM outcome_assessment a JOIN survivor s ON s.id = a.survivor_id WHERE ${where})
     SELECT d->>'domain' AS domain,
+           (count(DISTINCT ranked.survivor_id))::int AS assessed,
            round(avg((d->>'score')::numeric) FILTER (WHERE first_rank = 1), 2)::float8 AS first,
            round(avg((d->>'score')::numeric) FILTER (WHERE last_rank = 1), 2)::float8 AS latest
       FROM ranked, jsonb_array_elements(ranked.domain_scores) d

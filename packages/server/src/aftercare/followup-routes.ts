@@ -11,7 +11,7 @@ import {
 import { z } from 'zod';
 import { contextOf } from '../access/request';
 import type { ApiApp } from '../platform/http/api-app';
-import { Created, Ok, ok, Params, tags } from './route-schemas';
+import { addRoute, Ok, ok, Params, tags } from './route-schemas';
 import { aftercareCalendar } from './calendar';
 import {
   readTherapyNotes,
@@ -37,30 +37,18 @@ export async function followUpRoutes(app: ApiApp): Promise<void> {
     handler: async (request) => ({ notes: await readTherapyNotes(contextOf(request), request.params.id) }),
   });
 
-  app.post('/api/aftercare/survivors/:id/therapy-notes', {
-    config: { access: 'aftercare:therapy' },
-    schema: {
-      tags,
-      summary: 'A therapy session’s note, stored encrypted.',
-      params: Params,
-      body: TherapyNoteInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await writeTherapyNote(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/aftercare/survivors/:id/therapy-notes', {
+    access: 'aftercare:therapy',
+    summary: 'A therapy session’s note, stored encrypted.',
+    body: TherapyNoteInput,
+    add: writeTherapyNote,
   });
 
-  app.post('/api/aftercare/survivors/:id/enrolments', {
-    config: { access: 'aftercare:write' },
-    schema: {
-      tags,
-      summary: 'Enrolment at a school, alternative learning or a vocational course.',
-      params: Params,
-      body: EnrolmentInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await recordEnrolment(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/aftercare/survivors/:id/enrolments', {
+    access: 'aftercare:write',
+    summary: 'Enrolment at a school, alternative learning or a vocational course.',
+    body: EnrolmentInput,
+    add: recordEnrolment,
   });
 
   app.put('/api/aftercare/enrolments/:id/attendance', {
@@ -78,43 +66,25 @@ export async function followUpRoutes(app: ApiApp): Promise<void> {
     },
   });
 
-  app.post('/api/aftercare/survivors/:id/conferences', {
-    config: { access: 'aftercare:write' },
-    schema: {
-      tags,
-      summary: 'Notes of a multi-disciplinary case conference.',
-      params: Params,
-      body: ConferenceInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await recordConference(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/aftercare/survivors/:id/conferences', {
+    access: 'aftercare:write',
+    summary: 'Notes of a multi-disciplinary case conference.',
+    body: ConferenceInput,
+    add: recordConference,
   });
 
-  app.post('/api/aftercare/survivors/:id/follow-ups', {
-    config: { access: 'aftercare:write' },
-    schema: {
-      tags,
-      summary: 'A follow-up (home visit, call, school visit), also after reintegration.',
-      params: Params,
-      body: FollowUpInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await recordFollowUp(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/aftercare/survivors/:id/follow-ups', {
+    access: 'aftercare:write',
+    summary: 'A follow-up (home visit, call, school visit), also after reintegration.',
+    body: FollowUpInput,
+    add: recordFollowUp,
   });
 
-  app.post('/api/aftercare/survivors/:id/court-support', {
-    config: { access: 'aftercare:write' },
-    schema: {
-      tags,
-      summary: 'A hearing where the survivor testifies, with the accommodations asked.',
-      params: Params,
-      body: CourtSupportInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await recordCourtSupport(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/aftercare/survivors/:id/court-support', {
+    access: 'aftercare:write',
+    summary: 'A hearing where the survivor testifies, with the accommodations asked.',
+    body: CourtSupportInput,
+    add: recordCourtSupport,
   });
 
   app.get('/api/aftercare/calendar', {

@@ -10,11 +10,10 @@ import type {
 } from '@bantay/core/aftercare/schema';
 import { sql } from 'kysely';
 import type { RequestContext } from '../access/request';
-import { recordAudit } from '../audit/record';
 import type { Executor } from '../platform/db';
 import { notFound } from '../platform/http/errors';
-import { changeSurvivor } from './casework';
-import { survivorInScope } from './scope';
+import { addToSurvivor, changeSurvivor } from './casework';
+import { readSurvivor } from './scope';
 
 /** The context a therapy note's ciphertext is bound to. */
 export const therapyNoteContext = (noteId: string) => `therapy_note.note:${noteId}`;
@@ -46,31 +45,24 @@ export function writeTherapyNote(
 }
 
 /** The therapy notes, decrypted for the therapist role only; each reading is one audit row. */
-export async function readTherapyNotes(ctx: RequestContext, id: string): Promise<TherapyNote[]> {
-  const db = ctx.deps.db;
-  const { row, abilities } = await survivorInScope(db, ctx, id);
-  if (!abilities.therapyNotes) throw notFound();
-  const notes = await db
-    .selectFrom('therapy_note as n')
-    .innerJoin('app_user as u', 'u.id', 'n.written_by')
-    .select(['n.id', 'n.held_on', 'n.note', 'u.display_name', 'n.written_at'])
-    .where('n.survivor_id', '=', row.id)
-    .orderBy('n.held_on', 'desc')
-    .execute();
-  const result = notes.map((n) => ({
-    id: n.id,
-    heldOn: n.held_on,
-    note: ctx.deps.cipher.decryptString(n.note, therapyNoteContext(n.id)),
-    writtenBy: n.display_name,
-    writtenAt: n.written_at.toISOString(),
-  }));
-  await recordAudit(db, ctx.audit, {
-    action: 'aftercare.therapy_notes_read',
-    recordType: 'survivor',
-    recordId: row.id,
-    details: { notes: result.length },
+export function readTherapyNotes(ctx: RequestContext, id: string): Promise<TherapyNote[]> {
+  return readSurvivor(ctx, id, 'therapyNotes', 'therapy_note', async (row) => {
+    const notes = await ctx.deps.db
+      .selectFrom('therapy_note as n')
+      .innerJoin('app_user as u', 'u.id', 'n.written_by')
+      .select(['n.id', 'n.held_on', 'n.note', 'u.display_name', 'n.written_at'])
+      .where('n.survivor_id', '=', row.id)
+      .orderBy('n.held_on', 'desc')
+      .execute();
+    const result = notes.map((n) => ({
+      id: n.id,
+      heldOn: n.held_on,
+      note: ctx.deps.cipher.decryptString(n.note, therapyNoteContext(n.id)),
+      writtenBy: n.display_name,
+      writtenAt: n.written_at.toISOString(),
+    }));
+    return { result, audit: { action: 'aftercare.therapy_notes_read', details: { notes: result.length } } };
   });
-  return result;
 }
 
 export function recordEnrolment(
@@ -78,25 +70,20 @@ export function recordEnrolment(
   id: string,
   input: EnrolmentInput,
 ): Promise<{ id: string }> {
-  return changeSurvivor(ctx, id, 'recordService', async (trx, row) => {
-    const created = await trx
+  const audit = { action: 'aftercare.enrolment_recorded', details: { kind: input.kind } } as const;
+  return addToSurvivor(ctx, id, 'recordService', audit, (trx, stamp) =>
+    trx
       .insertInto('education_enrolment')
       .values({
-        survivor_id: row.id,
+        ...stamp,
         kind: input.kind,
         institution: input.institution,
         level: input.level,
         started_on: input.startedOn,
-        recorded_by: ctx.actor.userId,
-        recorded_at: ctx.audit.now,
       })
       .returning('id')
-      .executeTakeFirstOrThrow();
-    return {
-      result: created,
-      audit: { action: 'aftercare.enrolment_recorded', details: { kind: input.kind } },
-    };
-  });
+      .executeTakeFirstOrThrow(),
+  );
 }
 
 /** A month's attendance at a school or course; the same month again replaces it. */
@@ -139,22 +126,19 @@ export function recordConference(
   id: string,
   input: ConferenceInput,
 ): Promise<{ id: string }> {
-  return changeSurvivor(ctx, id, 'edit', async (trx, row) => {
-    const created = await trx
+  return addToSurvivor(ctx, id, 'edit', { action: 'aftercare.conference_recorded' }, (trx, stamp) =>
+    trx
       .insertInto('case_conference')
       .values({
-        survivor_id: row.id,
+        ...stamp,
         held_on: input.heldOn,
         participants: input.participants,
         notes: input.notes,
         decisions: input.decisions,
-        recorded_by: ctx.actor.userId,
-        recorded_at: ctx.audit.now,
       })
       .returning('id')
-      .executeTakeFirstOrThrow();
-    return { result: created, audit: { action: 'aftercare.conference_recorded' } };
-  });
+      .executeTakeFirstOrThrow(),
+  );
 }
 
 /** Follow-ups go on after closure too (reintegration), so a closed record takes them. */
@@ -163,28 +147,23 @@ export function recordFollowUp(
   id: string,
   input: FollowUpInput,
 ): Promise<{ id: string }> {
-  return changeSurvivor(ctx, id, 'followUp', async (trx, row) => {
-    const created = await trx
+  const audit = {
+    action: 'aftercare.follow_up_recorded',
+    details: { kind: input.kind, done: input.doneOn !== null },
+  } as const;
+  return addToSurvivor(ctx, id, 'followUp', audit, (trx, stamp) =>
+    trx
       .insertInto('follow_up')
       .values({
-        survivor_id: row.id,
+        ...stamp,
         kind: input.kind,
         due_on: input.dueOn,
         done_on: input.doneOn,
         notes: input.notes ?? null,
-        recorded_by: ctx.actor.userId,
-        recorded_at: ctx.audit.now,
       })
       .returning('id')
-      .executeTakeFirstOrThrow();
-    return {
-      result: created,
-      audit: {
-        action: 'aftercare.follow_up_recorded',
-        details: { kind: input.kind, done: input.doneOn !== null },
-      },
-    };
-  });
+      .executeTakeFirstOrThrow(),
+  );
 }
 
 export function recordCourtSupport(
@@ -192,23 +171,20 @@ export function recordCourtSupport(
   id: string,
   input: CourtSupportInput,
 ): Promise<{ id: string }> {
-  return changeSurvivor(ctx, id, 'edit', async (trx, row) => {
-    const created = await trx
+  return addToSurvivor(ctx, id, 'edit', { action: 'aftercare.court_support_recorded' }, (trx, stamp) =>
+    trx
       .insertInto('court_support')
       .values({
-        survivor_id: row.id,
+        ...stamp,
         hearing_at: new Date(input.hearingAt),
         court: input.court,
         purpose: input.purpose,
         accommodations: sql<string[]>`${input.accommodations}::text[]`,
         source: 'social_worker',
-        recorded_by: ctx.actor.userId,
-        recorded_at: ctx.audit.now,
       })
       .returning('id')
-      .executeTakeFirstOrThrow();
-    return { result: created, audit: { action: 'aftercare.court_support_recorded' } };
-  });
+      .executeTakeFirstOrThrow(),
+  );
 }
 
 /**

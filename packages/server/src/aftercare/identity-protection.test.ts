@@ -21,6 +21,7 @@ const keyring = (...entries: string[]) =>
 const THERAPY_NOTE = 'Disclosed the names of the people in the videos calls.';
 let server: TestServer;
 let worker: ApiClient;
+let therapist: ApiClient;
 const survivors: { id: string; name: string }[] = [];
 
 async function admin<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
@@ -36,8 +37,9 @@ async function admin<T extends pg.QueryResultRow>(text: string, values: unknown[
 beforeAll(async () => {
   server = await testServer({ BANTAY_ENCRYPTION_KEYS: OLD_KEY });
   worker = (await signedIn(server, 'social_worker', { organisation: 'DSWD-DUMP' })).client;
+  therapist = (await signedIn(server, 'therapist', { organisation: 'DSWD-DUMP' })).client;
   for (const index of [100, 101, 102]) survivors.push(await takeIntake(worker, index));
-  const note = await worker.post(`/api/aftercare/survivors/${survivors[0]!.id}/therapy-notes`, {
+  const note = await therapist.post(`/api/aftercare/survivors/${survivors[0]!.id}/therapy-notes`, {
     heldOn: '2026-07-02',
     note: THERAPY_NOTE,
   });

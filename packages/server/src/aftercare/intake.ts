@@ -12,7 +12,7 @@ import type { Executor } from '../platform/db';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { AppError } from '../platform/http/errors';
 import { instrumentForOrganisation } from './instruments';
-import { survivorInScope } from './scope';
+import { readSurvivor, survivorInScope } from './scope';
 
 /** The context a survivor's identity ciphertext is bound to: it decrypts on this record only. */
 export const identityContext = (survivorId: string) => `survivor.identity:${survivorId}`;
@@ -128,36 +128,28 @@ export async function directIntake(
 }
 
 /** The identity, decrypted for one viewer; exactly one audit row per view. */
-export async function viewIdentity(
+export function viewIdentity(
   ctx: RequestContext,
   id: string,
 ): Promise<{ identity: SurvivorIdentity | null }> {
-  const { row, abilities } = await survivorInScope(ctx.deps.db, ctx, id);
-  if (!abilities.viewIdentity) {
-    // A resident's shelter sees the record, never the name: to it the identity is not there.
-    await recordAudit(ctx.deps.db, ctx.audit, {
-      action: 'access.denied',
-      outcome: 'denied',
-      recordType: 'survivor_identity',
-      recordId: id,
-    });
-    throw new AppError('not_found');
-  }
-  const view = { action: 'aftercare.identity_viewed', recordType: 'survivor', recordId: row.id } as const;
-  let identity: SurvivorIdentity | null;
-  try {
-    identity = row.identity ? openIdentity(ctx.deps.cipher, row.id, row.identity) : null;
-  } catch (error) {
-    // A ciphertext that does not open is written down too, then fails loudly.
-    await recordAudit(ctx.deps.db, ctx.audit, {
-      ...view,
-      outcome: 'failure',
-      details: { reason: error instanceof Error ? error.message : String(error) },
-    });
-    throw error;
-  }
-  await recordAudit(ctx.deps.db, ctx.audit, view);
-  return { identity };
+  // A resident's shelter sees the record, never the name: to it the identity is not there.
+  return readSurvivor(ctx, id, 'viewIdentity', 'survivor_identity', async (row) => {
+    const audit = { action: 'aftercare.identity_viewed' } as const;
+    try {
+      const identity = row.identity ? openIdentity(ctx.deps.cipher, row.id, row.identity) : null;
+      return { result: { identity }, audit };
+    } catch (error) {
+      // A ciphertext that does not open is written down too, then fails loudly.
+      await recordAudit(ctx.deps.db, ctx.audit, {
+        ...audit,
+        recordType: 'survivor',
+        recordId: row.id,
+        outcome: 'failure',
+        details: { reason: error instanceof Error ? error.message : String(error) },
+      });
+      throw error;
+    }
+  });
 }
 
 export async function updateIdentity(

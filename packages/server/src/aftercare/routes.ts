@@ -1,5 +1,6 @@
 import {
   AftercareDashboard,
+  ProgrammeAftercareDashboard,
   ApprovalInput,
   AssessmentInput,
   CarePlanInput,
@@ -19,12 +20,13 @@ import {
   TransferInput,
 } from '@bantay/core/aftercare/schema';
 import { Instrument } from '@bantay/core/aftercare/instrument';
+import { programmeDashboard } from '@bantay/core/aftercare/small-counts';
 import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { contextOf } from '../access/request';
 import { recordAudit } from '../audit/record';
 import type { ApiApp } from '../platform/http/api-app';
-import { Created, Ok, ok, Params, tags } from './route-schemas';
+import { addRoute, Created, Ok, ok, Params, tags } from './route-schemas';
 import { createCarePlan, decideCarePlan, reviewCarePlan } from './care-plans';
 import {
   decideClosure,
@@ -130,18 +132,12 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
     },
   });
 
-  app.post('/api/aftercare/survivors/:id/consents', {
-    config: { access: 'aftercare:write' },
-    schema: {
-      tags,
-      summary:
-        'Record a consent given or refused: services, information sharing, disclosure to an organisation.',
-      params: Params,
-      body: ConsentInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await recordConsent(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/aftercare/survivors/:id/consents', {
+    access: 'aftercare:write',
+    summary:
+      'Record a consent given or refused: services, information sharing, disclosure to an organisation.',
+    body: ConsentInput,
+    add: recordConsent,
   });
 
   app.post('/api/aftercare/consents/:id/withdraw', {
@@ -158,18 +154,11 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
     },
   });
 
-  app.post('/api/aftercare/survivors/:id/care-plans', {
-    config: { access: 'aftercare:write' },
-    schema: {
-      tags,
-      summary:
-        'A new version of the care plan (goals per domain, interventions), for a supervisor to approve.',
-      params: Params,
-      body: CarePlanInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await createCarePlan(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/aftercare/survivors/:id/care-plans', {
+    access: 'aftercare:write',
+    summary: 'A new version of the care plan (goals per domain, interventions), for a supervisor to approve.',
+    body: CarePlanInput,
+    add: createCarePlan,
   });
 
   app.post('/api/aftercare/care-plans/:id/decision', {
@@ -203,17 +192,11 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
     },
   });
 
-  app.post('/api/aftercare/survivors/:id/placements', {
-    config: { access: 'aftercare:write' },
-    schema: {
-      tags,
-      summary: 'Place the child with a partner, or move her or him (the current placement ends).',
-      params: Params,
-      body: PlacementInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await placeSurvivor(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/aftercare/survivors/:id/placements', {
+    access: 'aftercare:write',
+    summary: 'Place the child with a partner, or move her or him (the current placement ends).',
+    body: PlacementInput,
+    add: placeSurvivor,
   });
 
   app.post('/api/aftercare/survivors/:id/transfer', {
@@ -231,31 +214,19 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
     },
   });
 
-  app.post('/api/aftercare/survivors/:id/assessments', {
-    config: { access: 'aftercare:write' },
-    schema: {
-      tags,
-      summary:
-        'An outcome assessment: every sub-domain scored 1–4 with a reason; domain scores are their means.',
-      params: Params,
-      body: AssessmentInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await recordAssessment(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/aftercare/survivors/:id/assessments', {
+    access: 'aftercare:write',
+    summary:
+      'An outcome assessment: every sub-domain scored 1–4 with a reason; domain scores are their means.',
+    body: AssessmentInput,
+    add: recordAssessment,
   });
 
-  app.post('/api/aftercare/survivors/:id/services', {
-    config: { access: 'aftercare:write' },
-    schema: {
-      tags,
-      summary: 'A service session delivered (counselling, medical, education, …).',
-      params: Params,
-      body: ServiceSessionInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await recordService(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/aftercare/survivors/:id/services', {
+    access: 'aftercare:write',
+    summary: 'A service session delivered (counselling, medical, education, …).',
+    body: ServiceSessionInput,
+    add: recordService,
   });
 
   app.post('/api/aftercare/survivors/:id/closure', {
@@ -385,12 +356,12 @@ export async function aftercareRoutes(app: ApiApp): Promise<void> {
     config: { access: 'metrics:read' },
     schema: {
       tags: ['metrics'],
-      summary: 'Aftercare across the programme, aggregates only.',
-      response: { 200: AftercareDashboard },
+      summary: 'Aftercare across the programme, aggregates only; counts under 5 shown as "<5".',
+      response: { 200: ProgrammeAftercareDashboard },
     },
     handler: async (request) => {
       const ctx = contextOf(request);
-      const result = await aftercareDashboard(deps.db, sql<SqlBool>`true`, ctx.audit.now);
+      const result = programmeDashboard(await aftercareDashboard(deps.db, sql<SqlBool>`true`, ctx.audit.now));
       await recordAudit(deps.db, ctx.audit, {
         action: 'aftercare.dashboard_read',
         details: { scope: 'programme' },

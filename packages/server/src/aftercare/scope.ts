@@ -8,7 +8,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 
 export type SurvivorRow = Selectable<SurvivorTable>;
 import type { RequestContext } from '../access/request';
-import { recordAudit } from '../audit/record';
+import { recordAudit, type AuditEntry } from '../audit/record';
 import type { Executor } from '../platform/db';
 import { notFound } from '../platform/http/errors';
 
@@ -62,3 +62,30 @@ export const stateOf = (
   status: row.status,
   closureRequestedBy: row.closure_requested_by,
 });
+
+/**
+ * A restricted reading of a survivor (the identity, the therapy notes): in the caller's scope
+ * and with the ability, or 404 with an access.denied row, exactly as for a record that does
+ * not exist; the reading itself is written down as one audit row.
+ */
+export async function readSurvivor<T>(
+  ctx: RequestContext,
+  id: string,
+  ability: keyof SurvivorAbilities,
+  deniedRecordType: string,
+  read: (row: SurvivorRow) => Promise<{ result: T; audit: AuditEntry }>,
+): Promise<T> {
+  const { row, abilities } = await survivorInScope(ctx.deps.db, ctx, id);
+  if (!abilities[ability]) {
+    await recordAudit(ctx.deps.db, ctx.audit, {
+      action: 'access.denied',
+      outcome: 'denied',
+      recordType: deniedRecordType,
+      recordId: id,
+    });
+    throw notFound();
+  }
+  const { result, audit } = await read(row);
+  await recordAudit(ctx.deps.db, ctx.audit, { recordType: 'survivor', recordId: row.id, ...audit });
+  return result;
+}

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { DEFAULT_INSTRUMENT } from '@bantay/core/aftercare/default-instrument';
 import { domainScores, type SubdomainScore } from '@bantay/core/aftercare/instrument';
 import type { AgeBand, CarePlanInput, PartnerInput, Sex } from '@bantay/core/aftercare/schema';
 import { syntheticSurvivorIdentity } from '@bantay/core/synthetic/survivors';
 import { sql } from 'kysely';
 import { recordAudit, systemContext } from '../audit/record';
+import { therapyNoteContext } from '../aftercare/followup';
 import { createAftercareIntake, sealIdentity } from '../aftercare/intake';
 import { hashPassword } from '../auth/passwords';
 import type { AppDeps } from '../platform/deps';
@@ -101,6 +103,10 @@ const PLAN: CarePlanInput = {
   ],
 };
 
+/** Synthetic, written by the project: what a first session's note might say. */
+const DEMO_THERAPY_NOTE =
+  'First session. Drew her favourite place; spoke about school, not about home. Grounding exercise practised; she chose the next day herself.';
+
 /**
  * Demo aftercare: the partner directory, a social welfare supervisor, and three synthetic
  * survivors of the demo social welfare office (generated identities, encrypted), placed,
@@ -133,6 +139,11 @@ export async function seedDemoAftercare(deps: AppDeps): Promise<{ survivors: num
       .select('id')
       .where('email', '=', `social_worker@${DEMO_DOMAIN}`)
       .executeTakeFirstOrThrow();
+    const therapist = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', `therapist@${DEMO_DOMAIN}`)
+      .executeTakeFirst();
     const supervisor =
       (await trx
         .selectFrom('app_user')
@@ -241,6 +252,21 @@ export async function seedDemoAftercare(deps: AppDeps): Promise<{ survivors: num
             decided_at: intakeAt,
           })
           .execute();
+      if (therapist) {
+        // The ciphertext is bound to the note's id, so the id is made first.
+        const noteId = randomUUID();
+        await trx
+          .insertInto('therapy_note')
+          .values({
+            id: noteId,
+            survivor_id: id,
+            held_on: new Date(intakeAt.getTime() + 14 * DAY).toISOString().slice(0, 10),
+            note: deps.cipher.encrypt(DEMO_THERAPY_NOTE, therapyNoteContext(noteId)),
+            written_by: therapist.id,
+            written_at: new Date(intakeAt.getTime() + 14 * DAY),
+          })
+          .execute();
+      }
       for (const [n, score] of child.scores.entries()) {
         const scores = scoresAt(score);
         await trx

@@ -83,6 +83,13 @@ export const DEMO_USERS: { role: Role; organisation: string; unit: string | null
     name: 'Demo Social Worker',
   },
   { role: 'shelter_staff', organisation: 'DEMO-SHELTER', unit: null, name: 'Demo Shelter Staff' },
+  // In the social welfare office, so she writes the therapy notes of its survivors.
+  {
+    role: 'therapist',
+    organisation: 'DEMO-SOCIAL',
+    unit: 'Protective services',
+    name: 'Demo Therapist',
+  },
   { role: 'trainer', organisation: 'DEMO-CENTRE', unit: 'Programme office', name: 'Demo Trainer' },
   {
     role: 'programme_manager',

@@ -6,7 +6,7 @@ import type {
   HearingInput,
   HearingUpdateInput,
 } from '@bantay/core/prosecution/schema';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { RequestContext } from '../access/request';
 import { recordAudit } from '../audit/record';
@@ -14,19 +14,21 @@ import { survivorScope } from '../aftercare/scope';
 import { readCase } from '../cases/scope';
 import type { Executor } from '../platform/db';
 import { AppError } from '../platform/http/errors';
+import type { HearingTable } from './tables';
 import { changeCourtCase, courtCaseVisible, currentStage, readCourtCase, recordCourtChange } from './scope';
 
-type HearingRow = {
-  id: string;
-  at: Date;
-  court: string;
-  purpose: string;
-  child_witness_code: string | null;
-  protections_asked: string[];
-  protections_granted: string[];
-  held: boolean;
-  notified: boolean;
-};
+/** A hearing as read for the screens: its columns, and whether the social worker was told. */
+type HearingRow = Pick<
+  Selectable<HearingTable>,
+  | 'id'
+  | 'at'
+  | 'court'
+  | 'purpose'
+  | 'child_witness_code'
+  | 'protections_asked'
+  | 'protections_granted'
+  | 'held'
+> & { notified: boolean };
 
 const presentHearing = (r: HearingRow): Hearing => ({
   id: r.id,

@@ -23,6 +23,7 @@ import { sql, type SqlBool } from 'kysely';
 import { contextOf } from '../access/request';
 import { recordAudit } from '../audit/record';
 import { prosecutionDashboard } from './dashboard';
+import { addRouteFor } from '../platform/http/add-route';
 import type { ApiApp } from '../platform/http/api-app';
 import {
   addHearing,
@@ -41,6 +42,8 @@ const Params = z.object({ id: z.uuid({ message: 'Not a court case id.' }) });
 const Created = z.object({ id: z.string() });
 const Ok = z.object({ ok: z.literal(true) });
 const ok = { ok: true as const };
+/** `POST …/court-cases/:id/<things>`: adds one thing to a court case, 201 with its id. */
+const addRoute = addRouteFor({ tags, params: Params, created: Created });
 const CalendarQuery = z.object({
   court: z.string().trim().max(200).optional(),
   mine: z.enum(['true', 'false']).optional(),
@@ -159,31 +162,19 @@ export async function prosecutionRoutes(app: ApiApp): Promise<void> {
         .send(await hearingsICalendar(contextOf(request), 'Hearings', { courtCaseId: request.params.id })),
   });
 
-  app.post('/api/prosecution/court-cases/:id/accused', {
-    config: { access: 'prosecution:write' },
-    schema: {
-      tags,
-      summary: 'Name an accused by hand.',
-      params: Params,
-      body: AccusedInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await addAccused(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/prosecution/court-cases/:id/accused', {
+    access: 'prosecution:write',
+    summary: 'Name an accused by hand.',
+    body: AccusedInput,
+    add: addAccused,
   });
 
-  app.post('/api/prosecution/court-cases/:id/charges', {
-    config: { access: 'prosecution:write' },
-    schema: {
-      tags,
-      summary:
-        'File a charge: accused, statute and section from the catalogue, counts, qualifying circumstances.',
-      params: Params,
-      body: ChargeInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await addCharge(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/prosecution/court-cases/:id/charges', {
+    access: 'prosecution:write',
+    summary:
+      'File a charge: accused, statute and section from the catalogue, counts, qualifying circumstances.',
+    body: ChargeInput,
+    add: addCharge,
   });
 
   app.put('/api/prosecution/court-cases/:id/stages/:kind', {
@@ -201,30 +192,18 @@ export async function prosecutionRoutes(app: ApiApp): Promise<void> {
     },
   });
 
-  app.post('/api/prosecution/court-cases/:id/pleas', {
-    config: { access: 'prosecution:write' },
-    schema: {
-      tags,
-      summary: 'Record a plea agreement to a lesser offence of the catalogue.',
-      params: Params,
-      body: PleaInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await recordPlea(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/prosecution/court-cases/:id/pleas', {
+    access: 'prosecution:write',
+    summary: 'Record a plea agreement to a lesser offence of the catalogue.',
+    body: PleaInput,
+    add: recordPlea,
   });
 
-  app.post('/api/prosecution/court-cases/:id/hearings', {
-    config: { access: 'prosecution:write' },
-    schema: {
-      tags,
-      summary: 'Schedule a hearing; a child witness (by pseudonym) notifies her social worker.',
-      params: Params,
-      body: HearingInput,
-      response: { 201: Created },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await addHearing(contextOf(request), request.params.id, request.body)),
+  addRoute(app, '/api/prosecution/court-cases/:id/hearings', {
+    access: 'prosecution:write',
+    summary: 'Schedule a hearing; a child witness (by pseudonym) notifies her social worker.',
+    body: HearingInput,
+    add: addHearing,
   });
 
   app.patch('/api/prosecution/court-cases/:id/hearings/:hearingId', {

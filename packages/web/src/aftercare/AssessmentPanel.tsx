@@ -1,6 +1,6 @@
 import type { Instrument } from '@bantay/core/aftercare/instrument';
 import type { AssessmentInput, SurvivorDetail } from '@bantay/core/aftercare/schema';
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../triage/report/Section';
@@ -8,11 +8,11 @@ import { aftercareApi, useAftercareAction } from './api';
 import { FormError } from './FormError';
 import { domainLabel, subdomainLabel, today } from './labels';
 import { TrendChart } from './TrendChart';
+import { FormBehindButton, SaveOrCancel } from './RecordPanel';
 
 /** Outcome assessments in the six domains: the trend, and a new assessment. */
 export function AssessmentPanel({ survivor }: { survivor: SurvivorDetail }) {
   const { t } = useTranslation();
-  const [writing, setWriting] = useState(false);
   return (
     <Section id="survivor-assessments" title={t('aftercare.assessment.title')}>
       <Stack gap="sm">
@@ -24,18 +24,13 @@ export function AssessmentPanel({ survivor }: { survivor: SurvivorDetail }) {
         ) : (
           <TrendChart assessments={survivor.assessments} instrument={survivor.instrument} />
         )}
-        {survivor.abilities.assess && !writing ? (
-          <Button variant="light" className="fit-content" onClick={() => setWriting(true)}>
-            {t('aftercare.assessment.write')}
-          </Button>
-        ) : null}
-        {writing ? (
-          <AssessmentForm
-            survivorId={survivor.id}
-            instrument={survivor.instrument}
-            onDone={() => setWriting(false)}
-          />
-        ) : null}
+        <FormBehindButton
+          allowed={survivor.abilities.assess}
+          label={t('aftercare.assessment.write')}
+          form={(close) => (
+            <AssessmentForm survivorId={survivor.id} instrument={survivor.instrument} onDone={close} />
+          )}
+        />
       </Stack>
     </Section>
   );
@@ -119,14 +114,7 @@ function AssessmentForm({
           </Paper>
         ))}
         <FormError error={save.error} />
-        <Group gap="sm">
-          <Button type="submit" loading={save.pending}>
-            {t('aftercare.assessment.submit')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <SaveOrCancel save={t('aftercare.assessment.submit')} pending={save.pending} onCancel={onDone} />
       </Stack>
     </form>
   );

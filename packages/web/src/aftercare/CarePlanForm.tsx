@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { aftercareApi, useAftercareAction, usePartners } from './api';
 import { FormError } from './FormError';
 import { domainLabel, useChoices } from './labels';
+import { SaveOrCancel } from './RecordPanel';
 
 type Goal = CarePlanInput['goals'][number];
 type Intervention = CarePlanInput['interventions'][number];
@@ -170,14 +171,7 @@ export function CarePlanForm({
         >
           {t('aftercare.plan.addIntervention')}
         </Button>
-        <Group gap="sm">
-          <Button type="submit" loading={save.pending}>
-            {t('aftercare.plan.submit')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <SaveOrCancel save={t('aftercare.plan.submit')} pending={save.pending} onCancel={onDone} />
       </Stack>
     </form>
   );

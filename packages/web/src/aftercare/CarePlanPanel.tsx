@@ -9,6 +9,7 @@ import { aftercareApi, useAftercareAction } from './api';
 import { CarePlanForm } from './CarePlanForm';
 import { FormError } from './FormError';
 import { domainLabel } from './labels';
+import { FormBehindButton } from './RecordPanel';
 
 const STATUS_COLOURS: Record<CarePlan['status'], string> = {
   draft: 'gray',
@@ -21,7 +22,6 @@ const STATUS_COLOURS: Record<CarePlan['status'], string> = {
 /** The individual care plan: its versions, the supervisor's decision, and a new version. */
 export function CarePlanPanel({ survivor }: { survivor: SurvivorDetail }) {
   const { t } = useTranslation();
-  const [writing, setWriting] = useState(false);
   const shown = survivor.carePlans.filter((plan) => plan.status !== 'superseded');
   return (
     <Section id="survivor-care-plan" title={t('aftercare.plan.title')}>
@@ -33,18 +33,13 @@ export function CarePlanPanel({ survivor }: { survivor: SurvivorDetail }) {
         ) : (
           shown.map((plan) => <PlanView key={plan.id} plan={plan} instrument={survivor.instrument} />)
         )}
-        {survivor.abilities.planCare && !writing ? (
-          <Button variant="light" className="fit-content" onClick={() => setWriting(true)}>
-            {t('aftercare.plan.write')}
-          </Button>
-        ) : null}
-        {writing ? (
-          <CarePlanForm
-            survivorId={survivor.id}
-            instrument={survivor.instrument}
-            onDone={() => setWriting(false)}
-          />
-        ) : null}
+        <FormBehindButton
+          allowed={survivor.abilities.planCare}
+          label={t('aftercare.plan.write')}
+          form={(close) => (
+            <CarePlanForm survivorId={survivor.id} instrument={survivor.instrument} onDone={close} />
+          )}
+        />
       </Stack>
     </Section>
   );

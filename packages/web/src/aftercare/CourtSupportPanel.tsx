@@ -1,22 +1,12 @@
 import type { CourtSupportInput, SurvivorDetail } from '@bantay/core/aftercare/schema';
-import {
-  Button,
-  Checkbox,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Checkbox, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../app/format';
 import { Section } from '../triage/report/Section';
 import { aftercareApi, useAftercareAction } from './api';
-import { FormError } from './FormError';
 import { useChoices } from './labels';
+import { RecordForm, RecordTable } from './RecordPanel';
 
 /** Hearings where the child testifies, and the protections asked for her or him. */
 export function CourtSupportPanel({ survivor }: { survivor: SurvivorDetail }) {
@@ -25,38 +15,25 @@ export function CourtSupportPanel({ survivor }: { survivor: SurvivorDetail }) {
   return (
     <Section id="survivor-court" title={t('aftercare.court.title')}>
       <Stack gap="sm">
-        {survivor.courtSupport.length === 0 ? (
-          <Text size="sm" className="dimmed">
-            {t('aftercare.court.none')}
-          </Text>
-        ) : (
-          <Table fz="sm" verticalSpacing={4} striped>
-            <Table.Caption>
-              <VisuallyHidden>{t('aftercare.court.title')}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('aftercare.court.hearingAt')}</Table.Th>
-                <Table.Th>{t('aftercare.court.court')}</Table.Th>
-                <Table.Th>{t('aftercare.court.accommodations')}</Table.Th>
-                <Table.Th>{t('aftercare.court.source')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {survivor.courtSupport.map((h) => (
-                <Table.Tr key={h.id}>
-                  <Table.Td>{format.dateTimeShort(h.hearingAt)}</Table.Td>
-                  <Table.Td>{h.purpose ? `${h.court} — ${h.purpose}` : h.court}</Table.Td>
-                  <Table.Td>
-                    {h.accommodations.map((a) => t(`aftercare.accommodations.${a}`)).join(', ') ||
-                      t('common.none')}
-                  </Table.Td>
-                  <Table.Td>{t(`aftercare.court.sources.${h.source}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <RecordTable
+          caption={t('aftercare.court.title')}
+          none={t('aftercare.court.none')}
+          rows={survivor.courtSupport}
+          columns={[
+            { label: t('aftercare.court.hearingAt'), cell: (h) => format.dateTimeShort(h.hearingAt) },
+            {
+              label: t('aftercare.court.court'),
+              cell: (h) => (h.purpose ? `${h.court} — ${h.purpose}` : h.court),
+            },
+            {
+              label: t('aftercare.court.accommodations'),
+              cell: (h) =>
+                h.accommodations.map((a) => t(`aftercare.accommodations.${a}`)).join(', ') ||
+                t('common.none'),
+            },
+            { label: t('aftercare.court.source'), cell: (h) => t(`aftercare.court.sources.${h.source}`) },
+          ]}
+        />
         {survivor.abilities.edit ? <CourtSupportForm survivorId={survivor.id} /> : null}
       </Stack>
     </Section>
@@ -78,53 +55,46 @@ function CourtSupportForm({ survivorId }: { survivorId: string }) {
     'support_person',
   ]);
   const save = useAftercareAction((input: CourtSupportInput) => aftercareApi.courtSupport(survivorId, input));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    // The browser gives local time without a zone; the API takes an instant.
-    const hearingAt = when ? new Date(when).toISOString() : '';
-    save.run({ hearingAt, court, purpose, accommodations });
-  };
+  // The browser gives local time without a zone; the API takes an instant.
+  const hearingAt = () => (when ? new Date(when).toISOString() : '');
   return (
-    <form onSubmit={submit} noValidate aria-label={t('aftercare.court.formTitle')}>
-      <Stack gap="sm">
-        <FormError error={save.error} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            type="datetime-local"
-            label={t('aftercare.court.hearingAt')}
-            value={when}
-            onChange={(e) => setWhen(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('aftercare.court.court')}
-            value={court}
-            maxLength={200}
-            onChange={(e) => setCourt(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('aftercare.court.purpose')}
-            value={purpose}
-            maxLength={500}
-            onChange={(e) => setPurpose(e.currentTarget.value)}
-          />
-        </SimpleGrid>
-        <Checkbox.Group
-          label={t('aftercare.court.accommodations')}
-          value={accommodations}
-          onChange={(value) => setAccommodations(value.filter(isAccommodation))}
-        >
-          <Group gap="md" mt={4}>
-            {choices.accommodations.map((option) => (
-              <Checkbox key={option.value} value={option.value} label={option.label} />
-            ))}
-          </Group>
-        </Checkbox.Group>
-        <Group>
-          <Button type="submit" variant="light" loading={save.pending}>
-            {t('aftercare.court.submit')}
-          </Button>
+    <RecordForm
+      label={t('aftercare.court.formTitle')}
+      submit={t('aftercare.court.submit')}
+      action={save}
+      onSubmit={() => save.run({ hearingAt: hearingAt(), court, purpose, accommodations })}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          type="datetime-local"
+          label={t('aftercare.court.hearingAt')}
+          value={when}
+          onChange={(e) => setWhen(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('aftercare.court.court')}
+          value={court}
+          maxLength={200}
+          onChange={(e) => setCourt(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('aftercare.court.purpose')}
+          value={purpose}
+          maxLength={500}
+          onChange={(e) => setPurpose(e.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <Checkbox.Group
+        label={t('aftercare.court.accommodations')}
+        value={accommodations}
+        onChange={(value) => setAccommodations(value.filter(isAccommodation))}
+      >
+        <Group gap="md" mt={4}>
+          {choices.accommodations.map((option) => (
+            <Checkbox key={option.value} value={option.value} label={option.label} />
+          ))}
         </Group>
-      </Stack>
-    </form>
+      </Checkbox.Group>
+    </RecordForm>
   );
 }

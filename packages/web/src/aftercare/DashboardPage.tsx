@@ -14,13 +14,17 @@ export function DashboardPage({ programme }: { programme: boolean }) {
   const { t } = useTranslation();
   const dashboard = useDashboard(programme);
   const data = dashboard.data;
-  const share = data && data.closed > 0 ? Math.round((100 * data.restored) / data.closed) : null;
+  // A count under 5 comes as '<5' for programme managers: no share is worked out from it.
+  const share =
+    data && typeof data.closed === 'number' && typeof data.restored === 'number' && data.closed > 0
+      ? Math.round((100 * data.restored) / data.closed)
+      : null;
   return (
     <Page
       title={programme ? t('aftercare.dashboard.programmeTitle') : t('aftercare.dashboard.title')}
       description={programme ? t('aftercare.dashboard.programmeIntro') : t('aftercare.dashboard.intro')}
     >
-      {programme ? null : <AftercareNav />}
+      {programme ? <Text size="sm">{t('aftercare.dashboard.smallCounts')}</Text> : <AftercareNav />}
       {dashboard.isError ? <Alert color="red">{errorText(t, dashboard.error)}</Alert> : null}
       {dashboard.isPending ? <Loader aria-label={t('common.loading')} /> : null}
       {data ? (

@@ -1,23 +1,12 @@
 import type { EnrolmentInput, SurvivorDetail } from '@bantay/core/aftercare/schema';
-import {
-  Button,
-  Group,
-  NativeSelect,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../app/format';
 import { Section } from '../triage/report/Section';
 import { aftercareApi, useAftercareAction } from './api';
-import { FormError } from './FormError';
 import { today, useChoices } from './labels';
+import { RecordForm, RecordTable } from './RecordPanel';
 
 /** School, alternative learning and vocational courses, with attendance by month. */
 export function EducationPanel({ survivor }: { survivor: SurvivorDetail }) {
@@ -27,44 +16,29 @@ export function EducationPanel({ survivor }: { survivor: SurvivorDetail }) {
   return (
     <Section id="survivor-education" title={t('aftercare.education.title')}>
       <Stack gap="sm">
-        {survivor.enrolments.length === 0 ? (
-          <Text size="sm" className="dimmed">
-            {t('aftercare.education.none')}
-          </Text>
-        ) : (
-          <Table fz="sm" verticalSpacing={4} striped>
-            <Table.Caption>
-              <VisuallyHidden>{t('aftercare.education.title')}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('aftercare.education.institution')}</Table.Th>
-                <Table.Th>{t('aftercare.education.level')}</Table.Th>
-                <Table.Th>{t('aftercare.education.startedOn')}</Table.Th>
-                <Table.Th>{t('aftercare.education.attendance')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {survivor.enrolments.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>
-                    {e.institution} · {t(`aftercare.enrolmentKinds.${e.kind}`)}
-                  </Table.Td>
-                  <Table.Td>{e.level}</Table.Td>
-                  <Table.Td>{format.date(e.startedOn)}</Table.Td>
-                  <Table.Td>
-                    {e.attendance
-                      .map(
-                        (a) =>
-                          `${a.month}: ${a.daysPresent}/${a.daysExpected} (${rate(a.daysPresent, a.daysExpected)})`,
-                      )
-                      .join('; ') || t('common.none')}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <RecordTable
+          caption={t('aftercare.education.title')}
+          none={t('aftercare.education.none')}
+          rows={survivor.enrolments}
+          columns={[
+            {
+              label: t('aftercare.education.institution'),
+              cell: (e) => `${e.institution} · ${t(`aftercare.enrolmentKinds.${e.kind}`)}`,
+            },
+            { label: t('aftercare.education.level'), cell: (e) => e.level },
+            { label: t('aftercare.education.startedOn'), cell: (e) => format.date(e.startedOn) },
+            {
+              label: t('aftercare.education.attendance'),
+              cell: (e) =>
+                e.attendance
+                  .map(
+                    (a) =>
+                      `${a.month}: ${a.daysPresent}/${a.daysExpected} (${rate(a.daysPresent, a.daysExpected)})`,
+                  )
+                  .join('; ') || t('common.none'),
+            },
+          ]}
+        />
         {survivor.abilities.recordService ? (
           <>
             <EnrolmentForm survivorId={survivor.id} />
@@ -87,47 +61,40 @@ function EnrolmentForm({ survivorId }: { survivorId: string }) {
   });
   const save = useAftercareAction((input: EnrolmentInput) => aftercareApi.enrol(survivorId, input));
   const set = (patch: Partial<EnrolmentInput>) => setDraft((d) => ({ ...d, ...patch }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.run(draft);
-  };
   return (
-    <form onSubmit={submit} noValidate aria-label={t('aftercare.education.formTitle')}>
-      <Stack gap="sm">
-        <FormError error={save.error} />
-        <SimpleGrid cols={{ base: 1, sm: 4 }}>
-          <NativeSelect
-            label={t('aftercare.education.kind')}
-            data={choices.enrolmentKinds}
-            value={draft.kind}
-            onChange={(e) => set({ kind: e.currentTarget.value as EnrolmentInput['kind'] })}
-          />
-          <TextInput
-            label={t('aftercare.education.institution')}
-            value={draft.institution}
-            maxLength={200}
-            onChange={(e) => set({ institution: e.currentTarget.value })}
-          />
-          <TextInput
-            label={t('aftercare.education.level')}
-            value={draft.level}
-            maxLength={200}
-            onChange={(e) => set({ level: e.currentTarget.value })}
-          />
-          <TextInput
-            type="date"
-            label={t('aftercare.education.startedOn')}
-            value={draft.startedOn}
-            onChange={(e) => set({ startedOn: e.currentTarget.value })}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" variant="light" loading={save.pending}>
-            {t('aftercare.education.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <RecordForm
+      label={t('aftercare.education.formTitle')}
+      submit={t('aftercare.education.submit')}
+      action={save}
+      onSubmit={() => save.run(draft)}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 4 }}>
+        <NativeSelect
+          label={t('aftercare.education.kind')}
+          data={choices.enrolmentKinds}
+          value={draft.kind}
+          onChange={(e) => set({ kind: e.currentTarget.value as EnrolmentInput['kind'] })}
+        />
+        <TextInput
+          label={t('aftercare.education.institution')}
+          value={draft.institution}
+          maxLength={200}
+          onChange={(e) => set({ institution: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('aftercare.education.level')}
+          value={draft.level}
+          maxLength={200}
+          onChange={(e) => set({ level: e.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={t('aftercare.education.startedOn')}
+          value={draft.startedOn}
+          onChange={(e) => set({ startedOn: e.currentTarget.value })}
+        />
+      </SimpleGrid>
+    </RecordForm>
   );
 }
 
@@ -140,48 +107,41 @@ function AttendanceForm({ enrolments }: { enrolments: SurvivorDetail['enrolments
   const save = useAftercareAction(() =>
     aftercareApi.attendance(enrolmentId, { month, daysPresent: present, daysExpected: expected }),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.run(undefined);
-  };
   return (
-    <form onSubmit={submit} noValidate aria-label={t('aftercare.education.attendanceTitle')}>
-      <Stack gap="sm">
-        <FormError error={save.error} />
-        <SimpleGrid cols={{ base: 1, sm: 4 }}>
-          <NativeSelect
-            label={t('aftercare.education.enrolment')}
-            data={enrolments.map((e) => ({ value: e.id, label: `${e.institution} (${e.level})` }))}
-            value={enrolmentId}
-            onChange={(e) => setEnrolmentId(e.currentTarget.value)}
-          />
-          <TextInput
-            type="month"
-            label={t('aftercare.education.month')}
-            value={month}
-            onChange={(e) => setMonth(e.currentTarget.value)}
-          />
-          <NumberInput
-            label={t('aftercare.education.daysPresent')}
-            min={0}
-            max={31}
-            value={present}
-            onChange={(v) => setPresent(typeof v === 'number' ? v : 0)}
-          />
-          <NumberInput
-            label={t('aftercare.education.daysExpected')}
-            min={1}
-            max={31}
-            value={expected}
-            onChange={(v) => setExpected(typeof v === 'number' ? v : 0)}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" variant="light" loading={save.pending}>
-            {t('aftercare.education.attendanceSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <RecordForm
+      label={t('aftercare.education.attendanceTitle')}
+      submit={t('aftercare.education.attendanceSubmit')}
+      action={save}
+      onSubmit={() => save.run(undefined)}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 4 }}>
+        <NativeSelect
+          label={t('aftercare.education.enrolment')}
+          data={enrolments.map((e) => ({ value: e.id, label: `${e.institution} (${e.level})` }))}
+          value={enrolmentId}
+          onChange={(e) => setEnrolmentId(e.currentTarget.value)}
+        />
+        <TextInput
+          type="month"
+          label={t('aftercare.education.month')}
+          value={month}
+          onChange={(e) => setMonth(e.currentTarget.value)}
+        />
+        <NumberInput
+          label={t('aftercare.education.daysPresent')}
+          min={0}
+          max={31}
+          value={present}
+          onChange={(v) => setPresent(typeof v === 'number' ? v : 0)}
+        />
+        <NumberInput
+          label={t('aftercare.education.daysExpected')}
+          min={1}
+          max={31}
+          value={expected}
+          onChange={(v) => setExpected(typeof v === 'number' ? v : 0)}
+        />
+      </SimpleGrid>
+    </RecordForm>
   );
 }

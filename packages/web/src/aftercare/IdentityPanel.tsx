@@ -1,13 +1,12 @@
 import { Alert, Button, Loader, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconEye, IconEyeOff } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../app/errors';
 import { Fact } from '../app/Fact';
 import { useDateFormat } from '../app/format';
 import { Section } from '../triage/report/Section';
-import { AFTERCARE_KEY, aftercareApi } from './api';
+import { aftercareApi } from './api';
+import { useRevealed } from './RecordPanel';
 
 /**
  * The child's identity, fetched only when asked for and forgotten when hidden: each showing
@@ -16,20 +15,8 @@ import { AFTERCARE_KEY, aftercareApi } from './api';
 export function IdentityPanel({ survivorId, hasIdentity }: { survivorId: string; hasIdentity: boolean }) {
   const { t } = useTranslation();
   const format = useDateFormat();
-  const client = useQueryClient();
-  const [shown, setShown] = useState(false);
-  const key = [AFTERCARE_KEY, 'identity', survivorId];
-  const identity = useQuery({
-    queryKey: key,
-    queryFn: () => aftercareApi.identity(survivorId),
-    enabled: shown,
-    gcTime: 0,
-    staleTime: 0,
-  });
-  const hide = () => {
-    setShown(false);
-    client.removeQueries({ queryKey: key });
-  };
+  const revealed = useRevealed('identity', survivorId, () => aftercareApi.identity(survivorId));
+  const identity = revealed.query;
   return (
     <Section id="survivor-identity" title={t('aftercare.identity.title')}>
       <Stack gap="sm">
@@ -37,17 +24,17 @@ export function IdentityPanel({ survivorId, hasIdentity }: { survivorId: string;
           {t('aftercare.identity.audited')}
         </Text>
         {!hasIdentity ? <Text size="sm">{t('aftercare.identity.none')}</Text> : null}
-        {hasIdentity && !shown ? (
+        {hasIdentity && !revealed.shown ? (
           <Button
             variant="light"
             className="fit-content"
             leftSection={<IconEye size={16} aria-hidden />}
-            onClick={() => setShown(true)}
+            onClick={revealed.show}
           >
             {t('aftercare.identity.show')}
           </Button>
         ) : null}
-        {shown ? (
+        {revealed.shown ? (
           <>
             {identity.isPending ? <Loader aria-label={t('common.loading')} /> : null}
             {identity.isError ? <Alert color="red">{errorText(t, identity.error)}</Alert> : null}
@@ -95,7 +82,7 @@ export function IdentityPanel({ survivorId, hasIdentity }: { survivorId: string;
               variant="subtle"
               className="fit-content"
               leftSection={<IconEyeOff size={16} aria-hidden />}
-              onClick={hide}
+              onClick={revealed.hide}
             >
               {t('aftercare.identity.hide')}
             </Button>

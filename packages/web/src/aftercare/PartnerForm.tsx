@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { aftercareApi, useAftercareAction, useAftercareOrganisations } from './api';
 import { FormError } from './FormError';
 import { useChoices } from './labels';
+import { SaveOrCancel } from './RecordPanel';
 
 type Beds = PartnerInput['capacity'][number];
 const NEW_BEDS: Beds = { sex: 'female', ageBand: '12_14', beds: 10 };
@@ -167,14 +168,7 @@ export function PartnerForm({ partner, onDone }: { partner: Partner | null; onDo
         >
           {t('aftercare.partners.addBeds')}
         </Button>
-        <Group gap="sm">
-          <Button type="submit" loading={save.pending}>
-            {t('aftercare.partners.save')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <SaveOrCancel save={t('aftercare.partners.save')} pending={save.pending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,16 +1,5 @@
 import type { SurvivorDetail } from '@bantay/core/aftercare/schema';
-import {
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -24,6 +13,7 @@ import {
   usePartners,
 } from './api';
 import { FormError } from './FormError';
+import { RecordForm, RecordTable } from './RecordPanel';
 
 /** Where the child lives and has lived; a move or a transfer of the case to another office. */
 export function PlacementPanel({ survivor }: { survivor: SurvivorDetail }) {
@@ -32,44 +22,33 @@ export function PlacementPanel({ survivor }: { survivor: SurvivorDetail }) {
   return (
     <Section id="survivor-placements" title={t('aftercare.placement.title')}>
       <Stack gap="sm">
-        {survivor.placements.length === 0 ? (
-          <Text size="sm" className="dimmed">
-            {t('aftercare.placement.none')}
-          </Text>
-        ) : (
-          <Table fz="sm" verticalSpacing={4} striped>
-            <Table.Caption>
-              <VisuallyHidden>{t('aftercare.placement.history')}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('aftercare.placement.partner')}</Table.Th>
-                <Table.Th>{t('aftercare.placement.from')}</Table.Th>
-                <Table.Th>{t('aftercare.placement.to')}</Table.Th>
-                <Table.Th ta="right">{t('aftercare.placement.days')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {survivor.placements.map((placement) => (
-                <Table.Tr key={placement.id}>
-                  <Table.Td>{placement.partner}</Table.Td>
-                  <Table.Td>{format.date(placement.startedAt)}</Table.Td>
-                  <Table.Td>
-                    {placement.endedAt ? format.date(placement.endedAt) : t('aftercare.placement.current')}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {placement.days}{' '}
-                    {placement.longStay ? (
-                      <Badge color="orange" variant="light" radius="sm">
-                        {t('aftercare.placement.longStay')}
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <RecordTable
+          caption={t('aftercare.placement.history')}
+          none={t('aftercare.placement.none')}
+          rows={survivor.placements}
+          columns={[
+            { label: t('aftercare.placement.partner'), cell: (p) => p.partner },
+            { label: t('aftercare.placement.from'), cell: (p) => format.date(p.startedAt) },
+            {
+              label: t('aftercare.placement.to'),
+              cell: (p) => (p.endedAt ? format.date(p.endedAt) : t('aftercare.placement.current')),
+            },
+            {
+              label: t('aftercare.placement.days'),
+              numeric: true,
+              cell: (p) => (
+                <>
+                  {p.days}{' '}
+                  {p.longStay ? (
+                    <Badge color="orange" variant="light" radius="sm">
+                      {t('aftercare.placement.longStay')}
+                    </Badge>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
         {survivor.transfers.map((transfer) => (
           <Text key={transfer.at} size="sm">
             {t('aftercare.transfer.line', {
@@ -94,45 +73,38 @@ function PlaceForm({ survivorId }: { survivorId: string }) {
   const place = useAftercareAction(() =>
     aftercareApi.place(survivorId, { partnerId, reason: reason.trim() || undefined }),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    place.run(undefined);
-  };
   return (
-    <form onSubmit={submit} noValidate aria-label={t('aftercare.placement.formTitle')}>
-      <Stack gap="sm">
-        <FormError error={place.error} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            label={t('aftercare.placement.partner')}
-            data={[
-              { value: '', label: t('aftercare.choose') },
-              ...(partners.data ?? []).map((p) => ({
-                value: p.id,
-                label: t('aftercare.placement.partnerOption', {
-                  name: p.name,
-                  residents: p.residents,
-                  beds: p.beds,
-                }),
-              })),
-            ]}
-            value={partnerId}
-            onChange={(e) => setPartnerId(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('aftercare.placement.reason')}
-            value={reason}
-            maxLength={1000}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" variant="light" loading={place.pending}>
-            {t('aftercare.placement.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <RecordForm
+      label={t('aftercare.placement.formTitle')}
+      submit={t('aftercare.placement.submit')}
+      action={place}
+      onSubmit={() => place.run(undefined)}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t('aftercare.placement.partner')}
+          data={[
+            { value: '', label: t('aftercare.choose') },
+            ...(partners.data ?? []).map((p) => ({
+              value: p.id,
+              label: t('aftercare.placement.partnerOption', {
+                name: p.name,
+                residents: p.residents,
+                beds: p.beds,
+              }),
+            })),
+          ]}
+          value={partnerId}
+          onChange={(e) => setPartnerId(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('aftercare.placement.reason')}
+          value={reason}
+          maxLength={1000}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+      </SimpleGrid>
+    </RecordForm>
   );
 }
 

@@ -1,13 +1,12 @@
 import type { SurvivorDetail } from '@bantay/core/aftercare/schema';
-import { Alert, Anchor, Badge, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Alert, Badge, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { isApiError } from '../api/client';
-import { errorText } from '../app/errors';
+import { useParams } from 'react-router';
 import { Fact } from '../app/Fact';
 import { useDateFormat } from '../app/format';
 import { Page } from '../app/Page';
+import { BackLink, RecordPage } from '../app/RecordPage';
 import { Section } from '../triage/report/Section';
 import { AFTERCARE_PATH, useSurvivor } from './api';
 import { AssessmentPanel } from './AssessmentPanel';
@@ -29,32 +28,22 @@ export function SurvivorPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const found = useSurvivor(id);
-  const back = (
-    <Anchor component={Link} to={AFTERCARE_PATH} size="sm">
-      <Group gap={4} wrap="nowrap">
-        <IconArrowLeft size={16} aria-hidden />
-        {t('aftercare.back')}
-      </Group>
-    </Anchor>
+  const back = <BackLink to={AFTERCARE_PATH} label={t('aftercare.back')} />;
+  // Another organisation's survivor answers 404 like one that does not exist.
+  return (
+    <RecordPage
+      found={found}
+      back={back}
+      errorTitle={(missing) => (missing ? t('aftercare.notFoundTitle') : t('aftercare.title'))}
+      notFound={t('aftercare.notFound')}
+    >
+      {(survivor) => <SurvivorRecord survivor={survivor} back={back} />}
+    </RecordPage>
   );
-  if (found.isPending)
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  if (found.isError) {
-    // Another organisation's survivor answers 404 like one that does not exist.
-    const missing = isApiError(found.error) && found.error.status === 404;
-    return (
-      <Page title={missing ? t('aftercare.notFoundTitle') : t('aftercare.title')} actions={back}>
-        <Alert color={missing ? 'gray' : 'red'}>
-          {missing ? t('aftercare.notFound') : errorText(t, found.error)}
-        </Alert>
-      </Page>
-    );
-  }
-  const survivor = found.data;
+}
+
+function SurvivorRecord({ survivor, back }: { survivor: SurvivorDetail; back: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <Page
       title={t('aftercare.survivorHeading', { code: survivor.code })}

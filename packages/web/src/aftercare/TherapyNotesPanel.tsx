@@ -1,44 +1,30 @@
-import { Alert, Button, Group, Loader, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Loader, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../app/errors';
 import { useDateFormat } from '../app/format';
 import { Section } from '../triage/report/Section';
-import { AFTERCARE_KEY, aftercareApi, useAftercareAction } from './api';
-import { FormError } from './FormError';
+import { aftercareApi, useAftercareAction } from './api';
 import { today } from './labels';
+import { RecordForm, useRevealed } from './RecordPanel';
 
 /** Therapy notes: encrypted, for the therapist role only, read on request (each reading audited). */
 export function TherapyNotesPanel({ survivorId }: { survivorId: string }) {
   const { t } = useTranslation();
   const format = useDateFormat();
-  const client = useQueryClient();
-  const [shown, setShown] = useState(false);
-  const key = [AFTERCARE_KEY, 'therapy', survivorId];
-  const notes = useQuery({
-    queryKey: key,
-    queryFn: () => aftercareApi.therapyNotes(survivorId),
-    enabled: shown,
-    gcTime: 0,
-    staleTime: 0,
-  });
-  const hide = () => {
-    setShown(false);
-    client.removeQueries({ queryKey: key });
-  };
+  const notes = useRevealed('therapy', survivorId, () => aftercareApi.therapyNotes(survivorId));
   return (
     <Section id="survivor-therapy" title={t('aftercare.therapy.title')}>
       <Stack gap="sm">
         <Text size="sm" className="dimmed">
           {t('aftercare.therapy.audited')}
         </Text>
-        {shown ? (
+        {notes.shown ? (
           <>
-            {notes.isPending ? <Loader aria-label={t('common.loading')} /> : null}
-            {notes.isError ? <Alert color="red">{errorText(t, notes.error)}</Alert> : null}
-            {notes.data?.length === 0 ? <Text size="sm">{t('aftercare.therapy.none')}</Text> : null}
-            {notes.data?.map((note) => (
+            {notes.query.isPending ? <Loader aria-label={t('common.loading')} /> : null}
+            {notes.query.isError ? <Alert color="red">{errorText(t, notes.query.error)}</Alert> : null}
+            {notes.query.data?.length === 0 ? <Text size="sm">{t('aftercare.therapy.none')}</Text> : null}
+            {notes.query.data?.map((note) => (
               <Paper key={note.id} withBorder p="sm">
                 <Text size="xs" className="dimmed">
                   {t('aftercare.therapy.byline', { on: format.date(note.heldOn), by: note.writtenBy })}
@@ -48,12 +34,12 @@ export function TherapyNotesPanel({ survivorId }: { survivorId: string }) {
                 </Text>
               </Paper>
             ))}
-            <Button variant="subtle" className="fit-content" onClick={hide}>
+            <Button variant="subtle" className="fit-content" onClick={notes.hide}>
               {t('aftercare.therapy.hide')}
             </Button>
           </>
         ) : (
-          <Button variant="light" className="fit-content" onClick={() => setShown(true)}>
+          <Button variant="light" className="fit-content" onClick={notes.show}>
             {t('aftercare.therapy.show')}
           </Button>
         )}
@@ -71,35 +57,28 @@ function TherapyNoteForm({ survivorId }: { survivorId: string }) {
     () => aftercareApi.writeTherapyNote(survivorId, { heldOn, note }),
     () => setNote(''),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    write.run(undefined);
-  };
   return (
-    <form onSubmit={submit} noValidate aria-label={t('aftercare.therapy.formTitle')}>
-      <Stack gap="sm">
-        <FormError error={write.error} />
-        <TextInput
-          type="date"
-          label={t('aftercare.therapy.heldOn')}
-          value={heldOn}
-          maw={220}
-          onChange={(e) => setHeldOn(e.currentTarget.value)}
-        />
-        <Textarea
-          label={t('aftercare.therapy.note')}
-          autosize
-          minRows={3}
-          maxLength={8000}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-        />
-        <Group>
-          <Button type="submit" variant="light" loading={write.pending}>
-            {t('aftercare.therapy.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <RecordForm
+      label={t('aftercare.therapy.formTitle')}
+      submit={t('aftercare.therapy.submit')}
+      action={write}
+      onSubmit={() => write.run(undefined)}
+    >
+      <TextInput
+        type="date"
+        label={t('aftercare.therapy.heldOn')}
+        value={heldOn}
+        maw={220}
+        onChange={(e) => setHeldOn(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('aftercare.therapy.note')}
+        autosize
+        minRows={3}
+        maxLength={8000}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+    </RecordForm>
   );
 }

@@ -1,6 +1,7 @@
 import {
   AftercareDashboard,
   CalendarEntry,
+  ProgrammeAftercareDashboard,
   TherapyNote,
   type AttendanceInput,
   type ConferenceInput,
@@ -105,7 +106,7 @@ export const aftercareApi = {
       .get('/api/aftercare/calendar', { parser: z.object({ entries: z.array(CalendarEntry) }) })
       .then((b) => b.entries),
   dashboard: () => api.get('/api/aftercare/dashboard', { parser: AftercareDashboard }),
-  programme: () => api.get('/api/metrics/aftercare', { parser: AftercareDashboard }),
+  programme: () => api.get('/api/metrics/aftercare', { parser: ProgrammeAftercareDashboard }),
 };
 
 export const useSurvivors = () =>
@@ -123,7 +124,7 @@ export const useAftercareOrganisations = () =>
 export const useCalendar = () =>
   useQuery({ queryKey: [AFTERCARE_KEY, 'calendar'], queryFn: aftercareApi.calendar });
 export const useDashboard = (programme: boolean) =>
-  useQuery({
+  useQuery<AftercareDashboard | ProgrammeAftercareDashboard>({
     queryKey: [AFTERCARE_KEY, 'dashboard', programme],
     queryFn: programme ? aftercareApi.programme : aftercareApi.dashboard,
   });

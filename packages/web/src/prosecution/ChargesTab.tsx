@@ -1,28 +1,14 @@
 import { APPEAL_STATUSES, OUTCOME_RESULTS } from '@bantay/core/prosecution/schema';
-import {
-  STATUTE_CATALOGUE,
-  offenceKey,
-  type QualifyingCircumstance,
-} from '@bantay/core/prosecution/statutes';
-import { Badge, Group, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { offenceKey, type QualifyingCircumstance } from '@bantay/core/prosecution/statutes';
+import { Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../app/format';
-import { CaseForm, FormDialog, given } from '../cases/CaseForm';
+import { CaseForm, given } from '../cases/CaseForm';
 import { prosecutionApi, type CourtCaseDetail } from './api';
-
-const OFFENCES = STATUTE_CATALOGUE.offences.map((o) => ({
-  value: offenceKey(o.statute, o.section),
-  label: `${offenceKey(o.statute, o.section)} — ${o.title}`,
-  offence: o,
-}));
+import { BadgeList, CaseTable, ChargeSelect, chargeLabel, DialogButton, OFFENCE_OPTIONS } from './CaseTable';
 
 const accusedOptions = (item: CourtCaseDetail) => item.accused.map((a) => ({ value: a.id, label: a.name }));
-export const chargeLabel = (item: CourtCaseDetail, chargeId: string): string => {
-  const charge = item.charges.find((c) => c.id === chargeId);
-  const accused = item.accused.find((a) => a.id === charge?.accusedId);
-  return charge ? `${offenceKey(charge.statute, charge.section)} — ${accused?.name ?? ''}` : chargeId;
-};
 
 /** Files a charge: accused, an offence of the catalogue, counts, the circumstances that offence admits. */
 function ChargeForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => void }) {
@@ -31,7 +17,7 @@ function ChargeForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => voi
   const [offence, setOffence] = useState<string | null>(null);
   const [counts, setCounts] = useState<number | string>(1);
   const [qualifying, setQualifying] = useState<string[]>([]);
-  const chosen = OFFENCES.find((o) => o.value === offence)?.offence;
+  const chosen = OFFENCE_OPTIONS.find((o) => o.value === offence)?.offence;
   return (
     <CaseForm
       label={t('prosecution.charges.add')}
@@ -66,7 +52,7 @@ function ChargeForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => voi
             required
             allowDeselect={false}
             searchable
-            data={OFFENCES.map(({ value, label }) => ({ value, label }))}
+            data={OFFENCE_OPTIONS.map(({ value, label }) => ({ value, label }))}
             value={offence}
             onChange={(value) => {
               setOffence(value);
@@ -105,50 +91,44 @@ export function ChargesTab({ item }: { item: CourtCaseDetail }) {
     <Stack gap="md">
       {item.abilities.write ? (
         <Group>
-          <FormDialog buttonLabel={t('prosecution.charges.add')} title={t('prosecution.charges.add')}>
-            {(close) => <ChargeForm item={item} onDone={close} />}
-          </FormDialog>
+          <DialogButton
+            label={t('prosecution.charges.add')}
+            form={(close) => <ChargeForm item={item} onDone={close} />}
+          />
         </Group>
       ) : null}
-      {item.charges.length === 0 ? (
-        <Text className="dimmed">{t('prosecution.charges.none')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table fz="sm" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('prosecution.accused')}</Table.Th>
-                <Table.Th>{t('prosecution.charges.offence')}</Table.Th>
-                <Table.Th ta="right">{t('prosecution.charges.counts')}</Table.Th>
-                <Table.Th>{t('prosecution.charges.qualifying')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {item.charges.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{item.accused.find((a) => a.id === c.accusedId)?.name}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {offenceKey(c.statute, c.section)}
-                    </Text>
-                    <Text size="xs">{c.title}</Text>
-                  </Table.Td>
-                  <Table.Td ta="right">{c.counts}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {c.qualifying.map((q) => (
-                        <Badge key={q} variant="outline" size="sm">
-                          {t(`prosecution.qualifying.${q}`)}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <CaseTable
+        rows={item.charges}
+        rowKey={(c) => c.id}
+        none={t('prosecution.charges.none')}
+        columns={[
+          {
+            label: t('prosecution.accused'),
+            cell: (c) => item.accused.find((a) => a.id === c.accusedId)?.name,
+          },
+          {
+            label: t('prosecution.charges.offence'),
+            cell: (c) => (
+              <>
+                <Text size="sm" fw={600}>
+                  {offenceKey(c.statute, c.section)}
+                </Text>
+                <Text size="xs">{c.title}</Text>
+              </>
+            ),
+          },
+          { label: t('prosecution.charges.counts'), cell: (c) => c.counts, numeric: true },
+          {
+            label: t('prosecution.charges.qualifying'),
+            cell: (c) => (
+              <BadgeList
+                variant="outline"
+                labels={c.qualifying.map((q) => t(`prosecution.qualifying.${q}`))}
+              />
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }
@@ -194,16 +174,7 @@ function OutcomeForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => vo
     >
       {(errors) => (
         <>
-          <Select
-            label={t('prosecution.outcomes.charge')}
-            required
-            allowDeselect={false}
-            data={item.charges.map((c) => ({ value: c.id, label: chargeLabel(item, c.id) }))}
-            value={chargeId}
-            onChange={setCharge}
-            error={errors.chargeId}
-            data-autofocus
-          />
+          <ChargeSelect item={item} value={chargeId} onChange={setCharge} error={errors.chargeId} />
           <Select
             label={t('prosecution.outcomes.result')}
             required
@@ -258,47 +229,38 @@ function OutcomeForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => vo
 export function OutcomesTab({ item }: { item: CourtCaseDetail }) {
   const { t } = useTranslation();
   const format = useDateFormat();
+  const pesos = (amount: number | null | undefined) => amount?.toLocaleString() ?? t('common.none');
   return (
     <Stack gap="md">
       {item.abilities.write && item.charges.length > 0 ? (
         <Group>
-          <FormDialog buttonLabel={t('prosecution.outcomes.add')} title={t('prosecution.outcomes.add')}>
-            {(close) => <OutcomeForm item={item} onDone={close} />}
-          </FormDialog>
+          <DialogButton
+            label={t('prosecution.outcomes.add')}
+            form={(close) => <OutcomeForm item={item} onDone={close} />}
+          />
         </Group>
       ) : null}
-      {item.outcomes.length === 0 ? (
-        <Text className="dimmed">{t('prosecution.outcomes.none')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table fz="sm" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('prosecution.outcomes.charge')}</Table.Th>
-                <Table.Th>{t('prosecution.outcomes.result')}</Table.Th>
-                <Table.Th>{t('prosecution.outcomes.decidedOn')}</Table.Th>
-                <Table.Th>{t('prosecution.outcomes.imprisonment')}</Table.Th>
-                <Table.Th ta="right">{t('prosecution.outcomes.fine')}</Table.Th>
-                <Table.Th ta="right">{t('prosecution.outcomes.damages')}</Table.Th>
-                <Table.Th>{t('prosecution.outcomes.appeal')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {item.outcomes.map((o) => (
-                <Table.Tr key={o.chargeId}>
-                  <Table.Td>{chargeLabel(item, o.chargeId)}</Table.Td>
-                  <Table.Td>{t(`prosecution.results.${o.result}`)}</Table.Td>
-                  <Table.Td>{format.date(o.decidedOn)}</Table.Td>
-                  <Table.Td>{o.imprisonment ?? t('common.none')}</Table.Td>
-                  <Table.Td ta="right">{o.finePesos?.toLocaleString() ?? t('common.none')}</Table.Td>
-                  <Table.Td ta="right">{o.civilDamagesPesos?.toLocaleString() ?? t('common.none')}</Table.Td>
-                  <Table.Td>{t(`prosecution.appeals.${o.appealStatus}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <CaseTable
+        rows={item.outcomes}
+        rowKey={(o) => o.chargeId}
+        none={t('prosecution.outcomes.none')}
+        columns={[
+          { label: t('prosecution.outcomes.charge'), cell: (o) => chargeLabel(item, o.chargeId) },
+          { label: t('prosecution.outcomes.result'), cell: (o) => t(`prosecution.results.${o.result}`) },
+          { label: t('prosecution.outcomes.decidedOn'), cell: (o) => format.date(o.decidedOn) },
+          { label: t('prosecution.outcomes.imprisonment'), cell: (o) => o.imprisonment ?? t('common.none') },
+          { label: t('prosecution.outcomes.fine'), cell: (o) => pesos(o.finePesos), numeric: true },
+          {
+            label: t('prosecution.outcomes.damages'),
+            cell: (o) => pesos(o.civilDamagesPesos),
+            numeric: true,
+          },
+          {
+            label: t('prosecution.outcomes.appeal'),
+            cell: (o) => t(`prosecution.appeals.${o.appealStatus}`),
+          },
+        ]}
+      />
     </Stack>
   );
 }

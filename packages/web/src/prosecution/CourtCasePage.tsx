@@ -1,12 +1,12 @@
-import { Alert, Anchor, Badge, Center, Group, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Alert, Badge, Group, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../api/client';
+import { useParams, useSearchParams } from 'react-router';
 import { errorText } from '../app/errors';
 import { Fact } from '../app/Fact';
 import { useDateFormat } from '../app/format';
 import { Page } from '../app/Page';
+import { BackLink, RecordPage } from '../app/RecordPage';
 import { actionLabel } from '../audit/labels';
 import { PROSECUTION_PATH, useCourtCase, useCourtTimeline, type CourtCaseDetail } from './api';
 import { ChargesTab, OutcomesTab } from './ChargesTab';
@@ -149,44 +149,41 @@ export function CourtCasePage() {
   const found = useCourtCase(id);
   const requested = search.get('tab');
   const tab: CourtTab = isTab(requested) ? requested : 'summary';
-  const back = (
-    <Anchor component={Link} to={PROSECUTION_PATH} size="sm">
-      <Group gap={4} wrap="nowrap">
-        <IconArrowLeft size={16} aria-hidden />
-        {t('prosecution.back')}
-      </Group>
-    </Anchor>
+  const back = <BackLink to={PROSECUTION_PATH} label={t('prosecution.back')} />;
+  const choose = (value: string | null) => {
+    if (isTab(value)) setSearch(value === 'summary' ? {} : { tab: value }, { replace: true });
+  };
+  return (
+    <RecordPage
+      found={found}
+      back={back}
+      errorTitle={() => t('prosecution.title')}
+      notFound={t('prosecution.notFound')}
+    >
+      {(item) => <CourtCaseView item={item} tab={tab} onTab={choose} back={back} />}
+    </RecordPage>
   );
-  if (found.isPending)
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  if (found.isError) {
-    const missing = isApiError(found.error) && found.error.status === 404;
-    return (
-      <Page title={t('prosecution.title')} actions={back}>
-        <Alert color={missing ? 'gray' : 'red'}>
-          {missing ? t('prosecution.notFound') : errorText(t, found.error)}
-        </Alert>
-      </Page>
-    );
-  }
-  const item = found.data;
+}
+
+function CourtCaseView({
+  item,
+  tab,
+  onTab,
+  back,
+}: {
+  item: CourtCaseDetail;
+  tab: CourtTab;
+  onTab: (value: string | null) => void;
+  back: ReactNode;
+}) {
+  const { t } = useTranslation();
   return (
     <Page
       title={t('prosecution.caseHeading', { docket: item.docketNumber })}
       description={item.title}
       actions={back}
     >
-      <Tabs
-        value={tab}
-        onChange={(value) => {
-          if (isTab(value)) setSearch(value === 'summary' ? {} : { tab: value }, { replace: true });
-        }}
-        keepMounted={false}
-      >
+      <Tabs value={tab} onChange={onTab} keepMounted={false}>
         <Tabs.List aria-label={t('prosecution.tabs.label')}>
           {TABS.map((value) => (
             <Tabs.Tab key={value} value={value}>

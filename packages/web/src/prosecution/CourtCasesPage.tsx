@@ -1,5 +1,5 @@
 import { COURT_KINDS } from '@bantay/core/prosecution/schema';
-import { Alert, Anchor, Loader, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Loader, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import { useMe } from '../auth/session';
 import { useCases } from '../cases/api';
 import { CaseForm, FormDialog, given } from '../cases/CaseForm';
 import { PROSECUTION_PATH, courtCasePath, prosecutionApi, useCourtCases } from './api';
+import { CaseTable } from './CaseTable';
 
 const FIELDS = [
   'investigationCaseId',
@@ -148,41 +149,35 @@ export function CourtCasesPage() {
     >
       {list.isError ? <Alert color="red">{errorText(t, list.error)}</Alert> : null}
       {list.isPending ? <Loader aria-label={t('common.loading')} /> : null}
-      {list.data?.length === 0 ? <Text className="dimmed">{t('prosecution.none')}</Text> : null}
-      {list.data?.length ? (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover fz="sm" verticalSpacing="xs">
-            <Table.Caption>
-              <VisuallyHidden>{t('prosecution.caption')}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('prosecution.docketNumber')}</Table.Th>
-                <Table.Th>{t('prosecution.caseTitle')}</Table.Th>
-                <Table.Th>{t('prosecution.courtName')}</Table.Th>
-                <Table.Th>{t('prosecution.stage')}</Table.Th>
-                <Table.Th>{t('prosecution.nextHearing')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((row) => (
-                <Table.Tr key={row.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={courtCasePath(row.id)} ff="monospace" fw={600}>
-                      {row.docketNumber}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{row.title}</Table.Td>
-                  <Table.Td>{row.courtName}</Table.Td>
-                  <Table.Td>{row.stage ? t(`prosecution.stages.${row.stage}`) : t('common.none')}</Table.Td>
-                  <Table.Td>
-                    {row.nextHearingAt ? format.dateTimeShort(row.nextHearingAt) : t('common.none')}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+      {list.data ? (
+        <CaseTable
+          rows={list.data}
+          rowKey={(row) => row.id}
+          none={t('prosecution.none')}
+          caption={t('prosecution.caption')}
+          highlightOnHover
+          verticalSpacing="xs"
+          columns={[
+            {
+              label: t('prosecution.docketNumber'),
+              cell: (row) => (
+                <Anchor component={Link} to={courtCasePath(row.id)} ff="monospace" fw={600}>
+                  {row.docketNumber}
+                </Anchor>
+              ),
+            },
+            { label: t('prosecution.caseTitle'), cell: (row) => row.title },
+            { label: t('prosecution.courtName'), cell: (row) => row.courtName },
+            {
+              label: t('prosecution.stage'),
+              cell: (row) => (row.stage ? t(`prosecution.stages.${row.stage}`) : t('common.none')),
+            },
+            {
+              label: t('prosecution.nextHearing'),
+              cell: (row) => (row.nextHearingAt ? format.dateTimeShort(row.nextHearingAt) : t('common.none')),
+            },
+          ]}
+        />
       ) : null}
     </Page>
   );

@@ -1,9 +1,10 @@
-import { Alert, Badge, Group, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../app/errors';
 import { useDateFormat } from '../app/format';
 import { Page } from '../app/Page';
 import { useCourtDates } from './api';
+import { BadgeList, CaseTable } from './CaseTable';
 
 /** The social worker's court calendar: hearings where her organisation's children testify, by pseudonym. */
 export default function CourtDatesPage() {
@@ -14,43 +15,26 @@ export default function CourtDatesPage() {
     <Page title={t('courtDates.title')} description={t('courtDates.intro')}>
       {dates.isError ? <Alert color="red">{errorText(t, dates.error)}</Alert> : null}
       {dates.isPending ? <Loader aria-label={t('common.loading')} /> : null}
-      {dates.data?.length === 0 ? <Text className="dimmed">{t('courtDates.none')}</Text> : null}
-      {dates.data?.length ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped fz="sm">
-            <Table.Caption>
-              <VisuallyHidden>{t('courtDates.caption')}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('courtDates.when')}</Table.Th>
-                <Table.Th>{t('courtDates.child')}</Table.Th>
-                <Table.Th>{t('courtDates.court')}</Table.Th>
-                <Table.Th>{t('courtDates.purpose')}</Table.Th>
-                <Table.Th>{t('courtDates.accommodations')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {dates.data.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>{format.dateTimeShort(d.at)}</Table.Td>
-                  <Table.Td ff="monospace">{d.code}</Table.Td>
-                  <Table.Td>{d.court}</Table.Td>
-                  <Table.Td>{d.purpose}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {d.accommodations.map((p) => (
-                        <Badge key={p} size="sm" variant="light">
-                          {t(`prosecution.protections.${p}`)}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+      {dates.data ? (
+        <CaseTable
+          rows={dates.data}
+          rowKey={(d) => d.id}
+          none={t('courtDates.none')}
+          caption={t('courtDates.caption')}
+          minWidth={640}
+          columns={[
+            { label: t('courtDates.when'), cell: (d) => format.dateTimeShort(d.at) },
+            { label: t('courtDates.child'), cell: (d) => d.code, monospace: true },
+            { label: t('courtDates.court'), cell: (d) => d.court },
+            { label: t('courtDates.purpose'), cell: (d) => d.purpose },
+            {
+              label: t('courtDates.accommodations'),
+              cell: (d) => (
+                <BadgeList labels={d.accommodations.map((p) => t(`prosecution.protections.${p}`))} />
+              ),
+            },
+          ]}
+        />
       ) : null}
     </Page>
   );

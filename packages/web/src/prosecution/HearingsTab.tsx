@@ -1,10 +1,11 @@
 import { CHILD_PROTECTIONS, type ChildProtection } from '@bantay/core/prosecution/schema';
-import { Anchor, Badge, Group, MultiSelect, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../app/format';
-import { CaseForm, FormDialog, given } from '../cases/CaseForm';
+import { CaseForm, given } from '../cases/CaseForm';
 import { localToIso, prosecutionApi, type CourtCaseDetail } from './api';
+import { BadgeList, CaseTable, DialogButton } from './CaseTable';
 
 function HearingForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => void }) {
   const { t } = useTranslation();
@@ -106,55 +107,40 @@ export function HearingsTab({ item }: { item: CourtCaseDetail }) {
     <Stack gap="md">
       <Group>
         {item.abilities.write ? (
-          <FormDialog buttonLabel={t('prosecution.hearings.add')} title={t('prosecution.hearings.add')}>
-            {(close) => <HearingForm item={item} onDone={close} />}
-          </FormDialog>
+          <DialogButton
+            label={t('prosecution.hearings.add')}
+            form={(close) => <HearingForm item={item} onDone={close} />}
+          />
         ) : null}
         <Anchor href={prosecutionApi.icsUrl(item.id)} download size="sm">
           {t('prosecution.hearings.ics')}
         </Anchor>
       </Group>
-      {item.hearings.length === 0 ? (
-        <Text className="dimmed">{t('prosecution.hearings.none')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table fz="sm" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('prosecution.hearings.at')}</Table.Th>
-                <Table.Th>{t('prosecution.hearings.purpose')}</Table.Th>
-                <Table.Th>{t('prosecution.courtName')}</Table.Th>
-                <Table.Th>{t('prosecution.hearings.child')}</Table.Th>
-                <Table.Th>{t('prosecution.hearings.granted')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {item.hearings.map((h) => (
-                <Table.Tr key={h.id}>
-                  <Table.Td>{format.dateTimeShort(h.at)}</Table.Td>
-                  <Table.Td>{h.purpose}</Table.Td>
-                  <Table.Td>{h.court}</Table.Td>
-                  <Table.Td>
-                    {h.childWitnessCode ?? t('common.none')}
-                    {h.socialWorkerNotified ? (
-                      <Text size="xs">{t('prosecution.hearings.notified')}</Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {h.protectionsGranted.map((p) => (
-                        <Badge key={p} size="sm" variant="light">
-                          {t(`prosecution.protections.${p}`)}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <CaseTable
+        rows={item.hearings}
+        rowKey={(h) => h.id}
+        none={t('prosecution.hearings.none')}
+        columns={[
+          { label: t('prosecution.hearings.at'), cell: (h) => format.dateTimeShort(h.at) },
+          { label: t('prosecution.hearings.purpose'), cell: (h) => h.purpose },
+          { label: t('prosecution.courtName'), cell: (h) => h.court },
+          {
+            label: t('prosecution.hearings.child'),
+            cell: (h) => (
+              <>
+                {h.childWitnessCode ?? t('common.none')}
+                {h.socialWorkerNotified ? <Text size="xs">{t('prosecution.hearings.notified')}</Text> : null}
+              </>
+            ),
+          },
+          {
+            label: t('prosecution.hearings.granted'),
+            cell: (h) => (
+              <BadgeList labels={h.protectionsGranted.map((p) => t(`prosecution.protections.${p}`))} />
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

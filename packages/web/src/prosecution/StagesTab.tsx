@@ -1,12 +1,12 @@
 import { STAGE_KINDS, type StageKind } from '@bantay/core/prosecution/schema';
-import { STATUTE_CATALOGUE, offenceKey } from '@bantay/core/prosecution/statutes';
+import { offenceKey } from '@bantay/core/prosecution/statutes';
 import { Badge, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../app/format';
-import { CaseForm, FormDialog } from '../cases/CaseForm';
+import { CaseForm } from '../cases/CaseForm';
 import { localToIso, prosecutionApi, type CourtCaseDetail } from './api';
-import { chargeLabel } from './ChargesTab';
+import { ChargeSelect, chargeLabel, DialogButton, OFFENCE_OPTIONS } from './CaseTable';
 
 const CLOCK_COLOURS = { ok: 'teal', warning: 'orange', overdue: 'red' } as const;
 
@@ -57,7 +57,7 @@ function PleaForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => void 
   const [lesser, setLesser] = useState<string | null>(null);
   const [agreedOn, setAgreedOn] = useState('');
   const [terms, setTerms] = useState('');
-  const offence = STATUTE_CATALOGUE.offences.find((o) => offenceKey(o.statute, o.section) === lesser);
+  const offence = OFFENCE_OPTIONS.find((o) => o.value === lesser)?.offence;
   return (
     <CaseForm
       label={t('prosecution.plea.record')}
@@ -78,25 +78,13 @@ function PleaForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => void 
     >
       {(errors) => (
         <>
-          <Select
-            label={t('prosecution.outcomes.charge')}
-            required
-            allowDeselect={false}
-            data={item.charges.map((c) => ({ value: c.id, label: chargeLabel(item, c.id) }))}
-            value={chargeId}
-            onChange={setCharge}
-            error={errors.chargeId}
-            data-autofocus
-          />
+          <ChargeSelect item={item} value={chargeId} onChange={setCharge} error={errors.chargeId} />
           <Select
             label={t('prosecution.plea.lesser')}
             required
             allowDeselect={false}
             searchable
-            data={STATUTE_CATALOGUE.offences.map((o) => ({
-              value: offenceKey(o.statute, o.section),
-              label: `${offenceKey(o.statute, o.section)} — ${o.title}`,
-            }))}
+            data={OFFENCE_OPTIONS.map(({ value, label }) => ({ value, label }))}
             value={lesser}
             onChange={setLesser}
             error={errors.lesserStatute ?? errors.lesserSection}
@@ -132,16 +120,15 @@ export function StagesTab({ item }: { item: CourtCaseDetail }) {
     <Stack gap="md">
       {item.abilities.write ? (
         <Group>
-          <FormDialog
-            buttonLabel={t('prosecution.stagesTab.record')}
-            title={t('prosecution.stagesTab.record')}
-          >
-            {(close) => <StageForm item={item} onDone={close} />}
-          </FormDialog>
+          <DialogButton
+            label={t('prosecution.stagesTab.record')}
+            form={(close) => <StageForm item={item} onDone={close} />}
+          />
           {item.charges.length > 0 ? (
-            <FormDialog buttonLabel={t('prosecution.plea.record')} title={t('prosecution.plea.record')}>
-              {(close) => <PleaForm item={item} onDone={close} />}
-            </FormDialog>
+            <DialogButton
+              label={t('prosecution.plea.record')}
+              form={(close) => <PleaForm item={item} onDone={close} />}
+            />
           ) : null}
         </Group>
       ) : null}

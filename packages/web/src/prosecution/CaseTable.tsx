@@ -1,0 +1,139 @@
+import { STATUTE_CATALOGUE, offenceKey } from '@bantay/core/prosecution/statutes';
+import { Badge, Group, Select, Table, Text, VisuallyHidden, type TableProps } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormDialog } from '../cases/CaseForm';
+import type { CourtCaseDetail } from './api';
+
+/** One column of a court-case table: its heading and what each row shows in it. */
+export type CaseColumn<T> = {
+  label: string;
+  cell: (row: T) => ReactNode;
+  numeric?: boolean;
+  monospace?: boolean;
+};
+
+/** Rows of a court case or a calendar: a line saying there are none, or a table that scrolls sideways. */
+export function CaseTable<T>({
+  rows,
+  rowKey,
+  none,
+  columns,
+  caption,
+  minWidth = 720,
+  ...tableProps
+}: {
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  none: string;
+  columns: readonly CaseColumn<T>[];
+  /** Read out by screen readers only. */
+  caption?: string;
+  minWidth?: number;
+} & Omit<TableProps, 'children' | 'caption'>) {
+  if (rows.length === 0) return <Text className="dimmed">{none}</Text>;
+  const align = (column: CaseColumn<T>) => (column.numeric ? 'right' : undefined);
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table fz="sm" striped {...tableProps}>
+        {caption ? (
+          <Table.Caption>
+            <VisuallyHidden>{caption}</VisuallyHidden>
+          </Table.Caption>
+        ) : null}
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) => (
+              <Table.Th key={column.label} ta={align(column)}>
+                {column.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={rowKey(row)}>
+              {columns.map((column) => (
+                <Table.Td
+                  key={column.label}
+                  ta={align(column)}
+                  ff={column.monospace ? 'monospace' : undefined}
+                >
+                  {column.cell(row)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Labels side by side as small badges: circumstances, protections, accommodations. */
+export function BadgeList({
+  labels,
+  variant = 'light',
+}: {
+  labels: string[];
+  variant?: 'light' | 'outline';
+}) {
+  return (
+    <Group gap={4}>
+      {labels.map((label) => (
+        <Badge key={label} size="sm" variant={variant}>
+          {label}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** A button that opens a dialog holding one form; the form closes it when done. */
+export function DialogButton({ label, form }: { label: string; form: (close: () => void) => ReactNode }) {
+  return (
+    <FormDialog buttonLabel={label} title={label}>
+      {form}
+    </FormDialog>
+  );
+}
+
+/** Every offence of the catalogue, as a choice: "RA 11930 s. 4(a) — title". */
+export const OFFENCE_OPTIONS = STATUTE_CATALOGUE.offences.map((o) => ({
+  value: offenceKey(o.statute, o.section),
+  label: `${offenceKey(o.statute, o.section)} — ${o.title}`,
+  offence: o,
+}));
+
+export const chargeLabel = (item: CourtCaseDetail, chargeId: string): string => {
+  const charge = item.charges.find((c) => c.id === chargeId);
+  const accused = item.accused.find((a) => a.id === charge?.accusedId);
+  return charge ? `${offenceKey(charge.statute, charge.section)} — ${accused?.name ?? ''}` : chargeId;
+};
+
+/** The first field of a form about one charge (an outcome, a plea): which charge. */
+export function ChargeSelect({
+  item,
+  value,
+  onChange,
+  error,
+}: {
+  item: CourtCaseDetail;
+  value: string | null;
+  onChange: (chargeId: string | null) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={t('prosecution.outcomes.charge')}
+      required
+      allowDeselect={false}
+      data={item.charges.map((c) => ({ value: c.id, label: chargeLabel(item, c.id) }))}
+      value={value}
+      onChange={onChange}
+      error={error}
+      data-autofocus
+    />
+  );
+}
