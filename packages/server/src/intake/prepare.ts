@@ -116,13 +116,27 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** Digests the good items of a parsed batch (on the parse worker), leaving problems as they are. */
+/**
+ * Digests the good items of a parsed batch (on the parse worker), leaving problems as they
+ * are. The raw identifiers then travel once, as normalised occurrences: copying every item to
+ * the importing thread costs about as much as digesting it.
+ */
 export function digestItems(items: ParsedItem[]): IntakeItem[] {
-  return items.map((item) =>
-    item.ok
-      ? { ok: true, draft: item.draft, index: item.index, digest: digestReport(item.draft, item.raw) }
-      : item,
-  );
+  return items.map((item) => {
+    if (!item.ok) return item;
+    const { draft } = item;
+    const digest = digestReport(draft, item.raw);
+    return {
+      ok: true,
+      index: item.index,
+      digest,
+      draft: {
+        ...draft,
+        persons: draft.persons.map((person) => ({ ...person, identifiers: [] })),
+        files: draft.files.map((file) => ({ ...file, identifiers: [] })),
+      },
+    };
+  });
 }
 
 type Candidate = {

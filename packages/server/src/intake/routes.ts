@@ -1,24 +1,21 @@
-import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { parseReports, ReferralInput } from '@bantay/core/intake/parsers/index';
 import type { ReportFormat } from '@bantay/core/intake/report';
 import { z } from 'zod';
 import { contextOf } from '../access/request';
-import type { AppDeps } from '../platform/deps';
 import type { ApiApp } from '../platform/http/api-app';
 import { AppError } from '../platform/http/errors';
-import { importHashSet, hashSetFormatOf } from './hash-sets';
+import { hashSetRoutes } from './hash-set-routes';
 import { importFiles } from './import-files';
 import { runImport } from './pipeline';
-import { discardQuarantined, listQuarantine, readQuarantined, rerunQuarantined } from './quarantine';
+import { quarantineRoutes } from './quarantine-routes';
 import { intakeServices } from './services';
 import { formatOf, InputError } from './sources';
 
+import { SINGLE_REPORT_LIMIT, UPLOAD_LIMIT, withUpload } from './upload';
+
 const tags = ['intake'];
-const SINGLE_REPORT_LIMIT = 5 * 1024 * 1024;
-const UPLOAD_LIMIT = 4 * 1024 ** 3;
 
 const SubmissionResult = z.object({
   status: z.enum(['stored', 'duplicate']),
@@ -275,217 +272,16 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
     },
   });
 
-  const QuarantineItem = z.object({
-    id: z.uuid(),
-    format: z.string(),
-    source: z.string(),
-    externalId: z.string().nullable(),
-    code: z.string(),
-    message: z.string(),
-    path: z.string().nullable(),
-    line: z.number().int().nullable(),
-    status: z.enum(['open', 'resolved', 'discarded']),
-    createdAt: z.string(),
-    resolvedReportId: z.string().nullable(),
-  });
-  const presentQuarantine = (r: {
-    id: string;
-    format: string;
-    source: string;
-    external_id: string | null;
-    code: string;
-    message: string;
-    path: string | null;
-    line: number | null;
-    status: 'open' | 'resolved' | 'discarded';
-    created_at: Date;
-    resolved_report_id: string | null;
-  }) => ({
-    id: r.id,
-    format: r.format,
-    source: r.source,
-    externalId: r.external_id,
-    code: r.code,
-    message: r.message,
-    path: r.path,
-    line: r.line,
-    status: r.status,
-    createdAt: r.created_at.toISOString(),
-    resolvedReportId: r.resolved_report_id === null ? null : String(r.resolved_report_id),
-  });
-
-  app.get('/api/intake/quarantine', {
-    config: { access: 'intake:write' },
-    schema: {
-      tags,
-      summary: 'Quarantined documents with their reasons.',
-      querystring: z.object({ status: z.enum(['open', 'resolved', 'discarded']).default('open') }),
-      response: { 200: z.object({ items: z.array(QuarantineItem) }) },
-    },
-    handler: async (request) => {
-      const rows = await listQuarantine(deps, request.query.status, 500);
-      return { items: rows.map(presentQuarantine) };
-    },
-  });
-
-  const QuarantineParams = z.object({ id: z.uuid({ message: 'Not a quarantine id.' }) });
-
-  app.get('/api/intake/quarantine/:id', {
-    config: { access: 'intake:write' },
-    schema: {
-      tags,
-      summary: 'One quarantined document with its content (audited: it may name a child).',
-      params: QuarantineParams,
-      response: { 200: QuarantineItem.extend({ content: z.string() }) },
-    },
-    handler: async (request) => {
-      const { row, content } = await readQuarantined(deps, request.params.id, contextOf(request).audit);
-      return { ...presentQuarantine(row), content };
-    },
-  });
-
-  app.post('/api/intake/quarantine/:id/rerun', {
-    config: { access: 'intake:write' },
-    schema: {
-      tags,
-      summary: 'Re-run a quarantined document with corrected content; on success it becomes a report.',
-      params: QuarantineParams,
-      body: z.object({ content: z.string().min(1).max(SINGLE_REPORT_LIMIT) }),
-      response: { 200: z.object({ reportId: z.string(), status: z.enum(['stored', 'duplicate']) }) },
-    },
-    handler: async (request) =>
-      rerunQuarantined(deps, request.params.id, request.body.content, contextOf(request).audit),
-  });
-
-  app.post('/api/intake/quarantine/:id/discard', {
-    config: { access: 'intake:write' },
-    schema: {
-      tags,
-      summary: 'Discard a quarantined document (it stays on record, closed).',
-      params: QuarantineParams,
-      body: z.object({ note: z.string().trim().min(1, 'Say why.').max(2000) }),
-      response: { 200: z.object({ ok: z.literal(true) }) },
-    },
-    handler: async (request) => {
-      await discardQuarantined(deps, request.params.id, request.body.note, contextOf(request).audit);
-      return { ok: true as const };
-    },
-  });
-
   app.get('/api/intake/referral-schema', {
     config: { access: 'public' },
     schema: { tags, summary: 'The JSON Schema of a referral (foreign police, hotlines, walk-ins).' },
     handler: async () => z.toJSONSchema(ReferralInput, { target: 'draft-2020-12', io: 'input' }),
   });
 
-  app.post('/api/intake/hash-sets', {
-    config: { access: 'intake:write' },
-    bodyLimit: UPLOAD_LIMIT,
-    schema: {
-      tags,
-      summary:
-        'Import a known-content hash set, streamed: VICS JSON (Project VIC) or CSV. ?name= names the set.',
-      querystring: z.object({
-        name: z.string().trim().min(1).max(120),
-        filename: z.string().trim().min(1).max(255),
-      }),
-      response: {
-        200: z.object({
-          hashSetId: z.string(),
-          imported: z.number().int(),
-          rejected: z.number().int(),
-          problems: z.array(z.object({ where: z.string(), message: z.string() })),
-        }),
-      },
-    },
-    handler: async (request) => {
-      const ctx = contextOf(request);
-      const name = path.basename(request.query.filename);
-      const format = hashSetFormatOf(name);
-      if (!format)
-        throw new AppError(
-          'unsupported_media_type',
-          `${name}: send a .json (VICS) or .csv hash set.`,
-          'filename',
-        );
-      return withUpload(deps, request.raw, name, async (file) => {
-        try {
-          const summary = await importHashSet(deps, file, {
-            name: request.query.name,
-            format,
-            audit: ctx.audit,
-          });
-          await (await intakeServices(deps)).knownContent.load(deps.db);
-          return {
-            hashSetId: summary.hashSetId,
-            imported: summary.imported,
-            rejected: summary.rejected,
-            problems: summary.problems,
-          };
-        } catch (error) {
-          if (error instanceof Error && /already exists/.test(error.message))
-            throw new AppError('conflict', error.message, 'name');
-          throw error;
-        }
-      });
-    },
-  });
-
-  app.get('/api/intake/hash-sets', {
-    config: { access: 'intake:write' },
-    schema: {
-      tags,
-      summary: 'Known-content hash sets.',
-      response: {
-        200: z.object({
-          hashSets: z.array(
-            z.object({
-              id: z.string(),
-              name: z.string(),
-              source: z.string(),
-              importedAt: z.string(),
-              entries: z.number().int(),
-            }),
-          ),
-        }),
-      },
-    },
-    handler: async () => {
-      const rows = await deps.db.selectFrom('hash_set').selectAll().orderBy('imported_at', 'desc').execute();
-      return {
-        hashSets: rows.map((r) => ({
-          id: r.id,
-          name: r.name,
-          source: r.source,
-          importedAt: r.imported_at.toISOString(),
-          entries: r.entry_count,
-        })),
-      };
-    },
-  });
+  quarantineRoutes(app);
+  hashSetRoutes(app);
 }
 
 async function* single<T>(item: T): AsyncGenerator<T> {
   yield item;
-}
-
-/**
- * Streams an upload to a private file under the data directory, hands it to `use`, and
- * removes it whatever happens: uploads are never buffered in memory nor left behind.
- */
-async function withUpload<T>(
-  deps: AppDeps,
-  body: NodeJS.ReadableStream,
-  name: string,
-  use: (file: string) => Promise<T>,
-): Promise<T> {
-  const dir = path.join(deps.config.dataDir, 'uploads');
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, `${randomUUID()}-${name}`);
-  try {
-    await pipeline(body, fs.createWriteStream(file, { mode: 0o600 }));
-    return await use(file);
-  } finally {
-    fs.rmSync(file, { force: true });
-  }
 }
