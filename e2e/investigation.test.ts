@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Organisation } from '@bantay/core/admin/schema';
 import type { CaseSummary } from '@bantay/core/cases/schema';
+import { syntheticPdf } from '@bantay/core/synthetic/documents';
 import { goamlReport } from '@bantay/core/synthetic/goaml';
 import type { ReportDetail } from '@bantay/core/triage/schema';
 import type { Browser, Page } from 'playwright-core';
@@ -266,6 +267,56 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
     await row.getByText(RETURN_DUE).waitFor();
     await row.getByText(VALID_UNTIL).waitFor();
     await expectAccessible(page, 'legal process');
+    expectNoProblems(investigator);
+  });
+
+  it('files the served warrant as a case paper (a generated PDF); an image named .pdf is refused', async () => {
+    const { page } = investigator;
+    await openTabOfCase(page, 'Documents');
+    await page.getByRole('button', { name: 'Upload a case paper' }).click();
+    const form = page.getByRole('form', { name: 'Upload a case paper' });
+    await form.getByLabel('Title').fill('WDCD CC-2026-0142 as served');
+    await choose(page, 'Kind of paper', 'Warrant');
+    const file = form.locator('input[type="file"]');
+    // A JPEG signature under a PDF name: told from its bytes, refused on the file field.
+    await file.setInputFiles({
+      name: 'warrant.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...new Array<number>(60).fill(0)]),
+    });
+    await form.getByRole('button', { name: 'Upload a case paper', exact: true }).click();
+    await form.getByText(/This file is not a case paper/).waitFor();
+    await file.setInputFiles({
+      name: 'warrant.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(syntheticPdf(['SYNTHETIC WARRANT FOR A TEST', 'WDCD CC-2026-0142'])),
+    });
+    await dialogSettled(page);
+    await expectAccessible(page, 'document form');
+    await submitDialog(page, 'Upload a case paper');
+    const papers = page.getByRole('table', { name: 'Papers of this case' });
+    const row = papers.getByRole('row').filter({ hasText: 'WDCD CC-2026-0142 as served' });
+    await row.getByText('PDF ·').waitFor();
+    await row.getByRole('link', { name: 'Download WDCD CC-2026-0142 as served' }).waitFor();
+    await expectAccessible(page, 'documents');
+    expectNoProblems(investigator);
+  });
+
+  it('sees the overdue WDCD return among his reminders, counted in the navigation', async () => {
+    const { page } = investigator;
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    await navigation.getByText(/reminders waiting/).waitFor();
+    await navigation.getByRole('link', { name: /My reminders/ }).click();
+    await heading(page, 'My reminders');
+    const reminders = page.getByRole('table', { name: 'Your reminders, earliest first' });
+    const row = reminders
+      .getByRole('row')
+      .filter({ hasText: caseNumber })
+      .filter({ hasText: 'Return due: WDCD' });
+    await row.getByText('Overdue').waitFor();
+    await expectAccessible(page, 'reminders');
+    await row.getByRole('link', { name: caseNumber }).click();
+    await page.getByRole('tab', { name: 'Legal process', exact: true, selected: true }).waitFor();
     expectNoProblems(investigator);
   });
 

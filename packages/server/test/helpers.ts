@@ -127,15 +127,18 @@ export class ApiClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
+    const raw = body instanceof Uint8Array;
     const response = await fetch(`${this.baseUrl}${url}`, {
       method,
       headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined
+          ? { 'content-type': raw ? 'application/octet-stream' : 'application/json' }
+          : {}),
         ...(method !== 'GET' ? { [CSRF_HEADER]: '1' } : {}),
         ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? new Uint8Array(body) : JSON.stringify(body),
     });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = cookie.split(';');
@@ -155,6 +158,10 @@ export class ApiClient {
   }
   post<T = Record<string, unknown>>(url: string, body?: unknown) {
     return this.request<T>('POST', url, body ?? {});
+  }
+  /** A file as the raw body (application/octet-stream), as the web app uploads case papers. */
+  upload<T = Record<string, unknown>>(url: string, file: Uint8Array) {
+    return this.request<T>('POST', url, file);
   }
   patch<T = Record<string, unknown>>(url: string, body: unknown) {
     return this.request<T>('PATCH', url, body);

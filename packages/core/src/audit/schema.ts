@@ -87,6 +87,13 @@ export const AUDIT_ACTIONS = [
   /** Someone opened a case's link graph, or exported the case as FollowTheMoney entities. */
   'case.graph_read',
   'case.exported',
+  /** A case paper was uploaded (encrypted), downloaded (decrypted, hash checked), or withdrawn (content erased). */
+  'case.document_added',
+  'case.document_read',
+  'case.document_withdrawn',
+  /** A user dismissed or snoozed one of his reminders (a task or legal deadline). */
+  'reminder.dismissed',
+  'reminder.snoozed',
   /** A legal request (warrant, preservation, request abroad, emergency disclosure) was recorded or changed. */
   'legal.recorded',
   'legal.updated',

@@ -93,6 +93,8 @@ export const TaskInput = z.object({
   title: Text(300),
   assigneeId: z.uuid().optional(),
   dueOn: IsoDate.optional(),
+  /** The day the assignee is reminded, besides the days before the due date. */
+  remindOn: IsoDate.optional(),
 });
 export type TaskInput = z.input<typeof TaskInput>;
 
@@ -170,6 +172,7 @@ export const Task = z.object({
   title: z.string(),
   assignee: Person.nullable(),
   dueOn: z.string().nullable(),
+  remindOn: z.string().nullable(),
   doneAt: z.string().nullable(),
   overdue: z.boolean(),
 });

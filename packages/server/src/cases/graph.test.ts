@@ -3,12 +3,21 @@ import fs from 'node:fs';
 import type { Graph } from '@bantay/core/cases/graph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERRED_EMAIL, referredCase } from '../../test/cases';
-import { auditCount, signedIn, testServer, type ApiClient, type TestServer } from '../../test/helpers';
+import {
+  auditCount,
+  signedIn,
+  testServer,
+  type ApiClient,
+  type TestServer,
+  type TestUser,
+} from '../../test/helpers';
 import { importReferrals, referral } from '../../test/intake';
 import type { FtmEntity } from './ftm';
+import { GRAPH_FAN_OUT_SCAN, identifierReports } from './graph';
 
 let server: TestServer;
 let investigator: ApiClient;
+let investigatorUser: TestUser;
 let caseId: string;
 let reportId: string;
 let subjectId: string;
@@ -16,7 +25,9 @@ let subjectId: string;
 beforeAll(async () => {
   server = await testServer();
   ({ caseId, reportId } = await referredCase(server, 'POLICE-A'));
-  investigator = (await signedIn(server, 'investigator', { organisation: 'POLICE-A' })).client;
+  ({ client: investigator, user: investigatorUser } = await signedIn(server, 'investigator', {
+    organisation: 'POLICE-A',
+  }));
   await investigator.post(`/api/cases/${caseId}/accept`);
   const subject = await investigator.post<{ id: string }>(`/api/cases/${caseId}/subjects`, {
     role: 'facilitator',
@@ -67,6 +78,28 @@ describe('link graph', () => {
     expect(expanded.nodes.find((n) => n.type === 'more')).toMatchObject({ label: '+1' });
     const ids = new Set(expanded.nodes.map((n) => n.id));
     expect(expanded.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+  });
+
+  it('finds the same reports of a busy identifier from the case side as of a quiet one from its own', async () => {
+    const email = await server.deps.db
+      .selectFrom('identifier')
+      .select(['id', 'report_count'])
+      .where('kind', '=', 'email')
+      .where('value', '=', REFERRED_EMAIL)
+      .executeTakeFirstOrThrow();
+    const actor = {
+      userId: investigatorUser.id,
+      email: investigatorUser.email,
+      role: investigatorUser.role,
+      organisationId: investigatorUser.organisationId,
+      organisationKind: 'police',
+      organisationCode: 'POLICE-A',
+      unitId: investigatorUser.unitId,
+    };
+    const quiet = await identifierReports(server.deps.db, actor, email.id, email.report_count).execute();
+    const busy = await identifierReports(server.deps.db, actor, email.id, GRAPH_FAN_OUT_SCAN + 1).execute();
+    expect(quiet.map((r) => String(r.id))).toEqual([reportId]);
+    expect(busy).toEqual(quiet);
   });
 
   it('answers 404 to another unit and for a report outside the caller’s cases', async () => {

@@ -80,6 +80,7 @@ export type CaseTaskTable = {
   title: string;
   assignee_id: string | null;
   due_on: string | null;
+  remind_on: Generated<string | null>;
   done_at: Date | null;
   done_by: string | null;
   created_by: string;
@@ -157,7 +158,35 @@ export type AftercareReferralTable = {
   taken_in_by: string | null;
 };
 
+export type CaseDocumentTable = {
+  id: string;
+  case_id: string;
+  title: string;
+  kind: string;
+  format: string;
+  file_name: string | null;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer | null;
+  uploaded_by: string;
+  uploaded_at: Date;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+};
+
+export type ReminderDismissalTable = {
+  user_id: string;
+  source: string;
+  source_id: string;
+  due_on: string;
+  snoozed_until: string | null;
+  at: Date;
+};
+
 export type CaseTables = {
+  case_document: CaseDocumentTable;
+  reminder_dismissal: ReminderDismissalTable;
   case_file: CaseFileTable;
   case_report: CaseReportTable;
   case_member: CaseMemberTable;

@@ -12,7 +12,15 @@ export async function listTasks(executor: Executor, caseId: string, now: Date): 
   const rows = await executor
     .selectFrom('case_task as t')
     .leftJoin('app_user as u', 'u.id', 't.assignee_id')
-    .select(['t.id', 't.title', 't.due_on', 't.done_at', 'u.id as assignee_id', 'u.display_name'])
+    .select([
+      't.id',
+      't.title',
+      't.due_on',
+      't.remind_on',
+      't.done_at',
+      'u.id as assignee_id',
+      'u.display_name',
+    ])
     .where('t.case_id', '=', caseId)
     .orderBy('t.done_at', (ob) => ob.nullsFirst())
     .orderBy('t.due_on', (ob) => ob.asc().nullsLast())
@@ -26,6 +34,7 @@ export async function listTasks(executor: Executor, caseId: string, now: Date): 
       title: t.title,
       assignee: t.assignee_id ? { id: t.assignee_id, name: t.display_name ?? '' } : null,
       dueOn,
+      remindOn: dateOnly(t.remind_on),
       doneAt: t.done_at?.toISOString() ?? null,
       overdue: !t.done_at && dueOn !== null && dueOn < today,
     };
@@ -46,6 +55,7 @@ export async function addTask(
         title: input.title,
         assignee_id: input.assigneeId ?? null,
         due_on: input.dueOn ?? null,
+        remind_on: input.remindOn ?? null,
         done_at: null,
         done_by: null,
         created_by: ctx.actor.userId,
@@ -57,7 +67,7 @@ export async function addTask(
       action: 'case.task_added',
       recordType: 'case_task',
       recordId: created.id,
-      details: { title: input.title, dueOn: input.dueOn ?? null },
+      details: { title: input.title, dueOn: input.dueOn ?? null, remindOn: input.remindOn ?? null },
     });
     return created;
   });

@@ -46,6 +46,10 @@ const EnvSchema = z.object({
   /** PEM certificate and key to serve HTTPS directly. */
   BANTAY_TLS_CERT_FILE: z.string().optional(),
   BANTAY_TLS_KEY_FILE: z.string().optional(),
+  /** The largest case paper (PDF, office file) one may upload, in MB. */
+  BANTAY_DOCUMENT_MAX_MB: Whole(1, 500).default(20),
+  /** Reminders show tasks and legal deadlines due within this many days. */
+  BANTAY_REMINDER_DAYS: Whole(0, 60).default(3),
   BANTAY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -63,6 +67,10 @@ export type Config = {
   trustProxy: boolean | string;
   tls?: { certFile: string; keyFile: string };
   logLevel: string;
+  /** The largest case paper one may upload (BANTAY_DOCUMENT_MAX_MB). */
+  documentMaxBytes: number;
+  /** Reminders look this many days ahead (BANTAY_REMINDER_DAYS). */
+  reminderDays: number;
 };
 
 export class ConfigError extends Error {
@@ -105,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { certFile: e.BANTAY_TLS_CERT_FILE, keyFile: e.BANTAY_TLS_KEY_FILE }
         : undefined,
     logLevel: e.BANTAY_LOG_LEVEL,
+    documentMaxBytes: e.BANTAY_DOCUMENT_MAX_MB * 1024 * 1024,
+    reminderDays: e.BANTAY_REMINDER_DAYS,
   };
 
   const problems: string[] = [];

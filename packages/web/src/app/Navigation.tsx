@@ -53,6 +53,7 @@ export function Navigation() {
                 to={module.path}
                 label={t(module.title)}
                 leftSection={<module.icon size={18} aria-hidden />}
+                rightSection={module.badge ? <module.badge /> : undefined}
                 active={isActive(module.path)}
                 aria-current={isActive(module.path) ? 'page' : undefined}
               />

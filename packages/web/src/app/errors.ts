@@ -20,7 +20,9 @@ const FIELD_MESSAGES: Partial<Record<ErrorCode, Record<string, ParseKeys>>> = {
   validation_failed: {
     currentPassword: 'fieldErrors.currentPasswordWrong',
     organisationId: 'fieldErrors.organisationUnavailable',
+    file: 'fieldErrors.documentRefused',
   },
+  payload_too_large: { file: 'fieldErrors.documentTooLarge' },
   mfa_code_invalid: { code: 'errors.mfa_code_invalid' },
 };
 

@@ -1,6 +1,7 @@
 import type { Permission } from '@bantay/core/access/permissions';
 import {
   IconAdjustmentsHorizontal,
+  IconBell,
   IconBriefcase,
   IconCalendarEvent,
   IconGavel,
@@ -16,6 +17,7 @@ import {
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import { lazy, type ComponentType } from 'react';
+import { ReminderBadge } from '../reminders/ReminderBadge';
 
 /** Where a module sits in the navigation: the parts of the work of DESIGN.md, then administration. */
 export const MODULE_GROUPS = ['rescue', 'justice', 'restore', 'programme', 'administration'] as const;
@@ -38,6 +40,8 @@ export type ModuleEntry = {
   icon: TablerIcon;
   /** Loaded on first visit, so nobody downloads screens he cannot open. */
   page: ComponentType;
+  /** A count beside the entry in the navigation (reminders waiting). */
+  badge?: ComponentType;
 };
 
 export const MODULES: readonly ModuleEntry[] = [
@@ -90,6 +94,17 @@ export const MODULES: readonly ModuleEntry[] = [
     description: 'modules.cases.description',
     icon: IconBriefcase,
     page: lazy(() => import('../cases/CasesPage')),
+  },
+  {
+    id: 'reminders',
+    path: '/reminders',
+    group: 'justice',
+    permission: 'cases:read',
+    title: 'modules.reminders.title',
+    description: 'modules.reminders.description',
+    icon: IconBell,
+    page: lazy(() => import('../reminders/RemindersPage')),
+    badge: ReminderBadge,
   },
   {
     id: 'prosecution',

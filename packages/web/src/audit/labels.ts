@@ -22,6 +22,7 @@ export const RECORD_TYPES = [
   'case_victim',
   'case_task',
   'case_note',
+  'case_document',
   'legal_request',
   'rescue_operation',
   'evidence_item',

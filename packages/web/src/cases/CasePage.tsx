@@ -9,6 +9,7 @@ import { errorText } from '../app/errors';
 import { notify } from '../app/notify';
 import { Page } from '../app/Page';
 import { CASES_KEY, casesApi, useCase, type CaseDetail } from './api';
+import { DocumentsTab } from './documents/DocumentsTab';
 import { EvidenceTab } from './evidence/EvidenceTab';
 import { FinanceTab } from './finance/FinanceTab';
 import { GraphTab } from './graph/GraphTab';
@@ -29,6 +30,7 @@ export const CASE_TABS = [
   'victims',
   'tasks',
   'notes',
+  'documents',
   'legal',
   'operations',
   'evidence',
@@ -54,6 +56,8 @@ function TabPanel({ item, tab }: { item: CaseDetail; tab: CaseTab }) {
       return <TasksTab item={item} />;
     case 'notes':
       return <NotesTab item={item} />;
+    case 'documents':
+      return <DocumentsTab item={item} />;
     case 'legal':
       return <LegalTab item={item} />;
     case 'operations':

@@ -26,11 +26,17 @@ function TaskForm({ item, onDone }: { item: CaseDetail; onDone: () => void }) {
   const [title, setTitle] = useState('');
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [dueOn, setDueOn] = useState('');
-  const input = { title, assigneeId: assigneeId ?? undefined, dueOn: given(dueOn) };
+  const [remindOn, setRemindOn] = useState('');
+  const input = {
+    title,
+    assigneeId: assigneeId ?? undefined,
+    dueOn: given(dueOn),
+    remindOn: given(remindOn),
+  };
   return (
     <CaseForm
       label={t('investigation.tasks.add')}
-      fields={['title', 'assigneeId', 'dueOn'] as const}
+      fields={['title', 'assigneeId', 'dueOn', 'remindOn'] as const}
       submitLabel={t('investigation.tasks.add')}
       doneMessage={t('investigation.tasks.added')}
       check={() =>
@@ -38,6 +44,7 @@ function TaskForm({ item, onDone }: { item: CaseDetail; onDone: () => void }) {
           title: 'investigation.form.required',
           assigneeId: 'investigation.form.required',
           dueOn: 'investigation.form.date',
+          remindOn: 'investigation.form.date',
         })
       }
       send={() => casesApi.addTask(item.id, input)}
@@ -69,6 +76,14 @@ function TaskForm({ item, onDone }: { item: CaseDetail; onDone: () => void }) {
             value={dueOn}
             error={errors.dueOn}
             onChange={(e) => setDueOn(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('investigation.tasks.remindOn')}
+            description={t('investigation.tasks.remindHelp')}
+            type="date"
+            value={remindOn}
+            error={errors.remindOn}
+            onChange={(e) => setRemindOn(e.currentTarget.value)}
           />
         </>
       )}
@@ -144,6 +159,11 @@ export function TasksTab({ item }: { item: CaseDetail }) {
                     <Badge color="red" variant="light" size="sm" radius="sm">
                       {t('investigation.overdue')}
                     </Badge>
+                  ) : null}
+                  {task.remindOn && !task.doneAt ? (
+                    <Text size="xs" className="dimmed">
+                      {t('investigation.tasks.remindLine', { date: task.remindOn })}
+                    </Text>
                   ) : null}
                 </Table.Td>
                 <Table.Td>

@@ -1,3 +1,4 @@
+import { CaseDocument } from '@bantay/core/cases/documents';
 import { Graph } from '@bantay/core/cases/graph';
 import { FinanceImportSummary, RecipientDetail, RecipientSummary } from '@bantay/core/finance/schema';
 import { CalendarEntry, LegalRequest, type LegalRequestInput } from '@bantay/core/cases/legal';
@@ -57,6 +58,15 @@ export const casesApi = {
   addTask: (id: string, input: TaskInput) => api.post(path(id, '/tasks'), input),
   completeTask: (id: string, taskId: string) => api.post(path(id, `/tasks/${taskId}/done`)),
   addNote: (id: string, body: string) => api.post(path(id, '/notes'), { body }),
+  documents: (id: string) =>
+    api
+      .get(path(id, '/documents'), { parser: z.object({ documents: z.array(CaseDocument) }) })
+      .then((body) => body.documents),
+  uploadDocument: (id: string, file: Blob, query: { title: string; kind: string; fileName?: string }) =>
+    upload(path(id, '/documents'), file, { query }),
+  documentUrl: (id: string, documentId: string) => path(id, `/documents/${documentId}/content`),
+  withdrawDocument: (id: string, documentId: string, reason: string) =>
+    api.post(path(id, `/documents/${documentId}/withdraw`), { reason }),
   legal: (id: string) =>
     api
       .get(path(id, '/legal'), { parser: z.object({ requests: z.array(LegalRequest) }) })
@@ -117,6 +127,10 @@ export function useCaseTimeline(id: string) {
 
 export function useLegalRequests(id: string) {
   return useQuery({ queryKey: [CASES_KEY, 'case', id, 'legal'], queryFn: () => casesApi.legal(id) });
+}
+
+export function useDocuments(id: string) {
+  return useQuery({ queryKey: [CASES_KEY, 'case', id, 'documents'], queryFn: () => casesApi.documents(id) });
 }
 
 export function useOperations(id: string) {

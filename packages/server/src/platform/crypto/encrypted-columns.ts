@@ -12,7 +12,19 @@ export const ENCRYPTED_COLUMNS = [
   { table: 'survivor', column: 'identity', context: (id: string) => `survivor.identity:${id}` },
   // Therapy notes (aftercare/followup.ts, therapyNoteContext).
   { table: 'therapy_note', column: 'note', context: (id: string) => `therapy_note.note:${id}` },
-] as const;
+  // Case papers, up to BANTAY_DOCUMENT_MAX_MB each (cases/documents.ts): a few at a time.
+  {
+    table: 'case_document',
+    column: 'content',
+    context: (id: string) => `case_document.content:${id}`,
+    batchSize: 4,
+  },
+] as const satisfies readonly {
+  table: string;
+  column: string;
+  context: (id: string) => string;
+  batchSize?: number;
+}[];
 
 export type RotationResult = { column: string; rotated: number; total: number }[];
 
@@ -26,16 +38,16 @@ export async function rotateEncryptedColumns(
   batchSize = 500,
 ): Promise<RotationResult> {
   const result: RotationResult = [];
-  for (const { table, column, context } of ENCRYPTED_COLUMNS) {
+  for (const entry of ENCRYPTED_COLUMNS) {
+    const { table, column, context } = entry;
+    const limit = 'batchSize' in entry ? Math.min(entry.batchSize, batchSize) : batchSize;
     let rotated = 0;
     let total = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows = await sql<{ id: string; value: Buffer }>`
         SELECT id::text AS id, ${sql.ref(column)} AS value FROM ${sql.table(table)}
-        WHERE ${sql.ref(column)} IS NOT NULL AND id > ${after}::uuid ORDER BY id LIMIT ${batchSize}`.execute(
-        db,
-      );
+        WHERE ${sql.ref(column)} IS NOT NULL AND id > ${after}::uuid ORDER BY id LIMIT ${limit}`.execute(db);
       if (rows.rows.length === 0) break;
       await db.transaction().execute(async (trx) => {
         for (const row of rows.rows) {

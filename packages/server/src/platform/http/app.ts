@@ -21,6 +21,7 @@ import { aftercareRoutes } from '../../aftercare/routes';
 import { rescueIntakeRoutes } from '../../aftercare/rescue-intakes';
 import { auditRoutes } from '../../audit/routes';
 import { authRoutes } from '../../auth/routes';
+import { caseDocumentRoutes } from '../../cases/document-routes';
 import { caseGraphRoutes } from '../../cases/graph-routes';
 import { caseProcessRoutes } from '../../cases/process-routes';
 import { caseRoutes } from '../../cases/routes';
@@ -29,6 +30,7 @@ import { financeRoutes } from '../../finance/routes';
 import { healthRoutes } from '../../health/routes';
 import { intakeRoutes } from '../../intake/routes';
 import { prosecutionRoutes } from '../../prosecution/routes';
+import { reminderRoutes } from '../../reminders/routes';
 import { triageRoutes } from '../../triage/routes';
 import type { AppDeps } from '../deps';
 import type { ApiApp } from './api-app';
@@ -47,6 +49,8 @@ const DOMAIN_ROUTES: ((app: ApiApp) => Promise<void>)[] = [
   caseRoutes,
   caseProcessRoutes,
   caseGraphRoutes,
+  caseDocumentRoutes,
+  reminderRoutes,
   evidenceRoutes,
   aftercareRoutes,
   rescueIntakeRoutes,
