@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  QUARANTINE_STATUSES,
+  QuarantineDocument,
+  QuarantineItem,
+  type QuarantineStatus,
+} from '@bantay/core/intake/quarantine';
 import { contextOf } from '../access/request';
 import type { ApiApp } from '../platform/http/api-app';
 import { discardQuarantined, listQuarantine, readQuarantined, rerunQuarantined } from './quarantine';
@@ -9,19 +15,6 @@ const tags = ['intake'];
 /** The quarantine: documents refused with their reasons, to read, fix and re-run, or discard. */
 export function quarantineRoutes(app: ApiApp): void {
   const { deps } = app;
-  const QuarantineItem = z.object({
-    id: z.uuid(),
-    format: z.string(),
-    source: z.string(),
-    externalId: z.string().nullable(),
-    code: z.string(),
-    message: z.string(),
-    path: z.string().nullable(),
-    line: z.number().int().nullable(),
-    status: z.enum(['open', 'resolved', 'discarded']),
-    createdAt: z.string(),
-    resolvedReportId: z.string().nullable(),
-  });
   const presentQuarantine = (r: {
     id: string;
     format: string;
@@ -31,7 +24,7 @@ export function quarantineRoutes(app: ApiApp): void {
     message: string;
     path: string | null;
     line: number | null;
-    status: 'open' | 'resolved' | 'discarded';
+    status: QuarantineStatus;
     created_at: Date;
     resolved_report_id: string | null;
   }) => ({
@@ -53,7 +46,7 @@ export function quarantineRoutes(app: ApiApp): void {
     schema: {
       tags,
       summary: 'Quarantined documents with their reasons.',
-      querystring: z.object({ status: z.enum(['open', 'resolved', 'discarded']).default('open') }),
+      querystring: z.object({ status: z.enum(QUARANTINE_STATUSES).default('open') }),
       response: { 200: z.object({ items: z.array(QuarantineItem) }) },
     },
     handler: async (request) => {
@@ -70,7 +63,7 @@ export function quarantineRoutes(app: ApiApp): void {
       tags,
       summary: 'One quarantined document with its content (audited: it may name a child).',
       params: QuarantineParams,
-      response: { 200: QuarantineItem.extend({ content: z.string() }) },
+      response: { 200: QuarantineDocument },
     },
     handler: async (request) => {
       const { row, content } = await readQuarantined(deps, request.params.id, contextOf(request).audit);

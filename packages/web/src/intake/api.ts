@@ -1,12 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import {
+  QUARANTINE_STATUSES,
+  QuarantineDocument,
+  QuarantineItem,
+  type QuarantineStatus,
+} from '@bantay/core/intake/quarantine';
 import { api, upload, type UploadOptions } from '../api/client';
 
 /** Every intake query lives under this key. */
 export const INTAKE_KEY = 'intake';
 
-// The intake API's answers. Their schemas live in the server's routes today; when they move
-// to @bantay/core they replace these.
+// The intake API's answers. The quarantine's live in @bantay/core; the others still in the
+// server's routes: when they move to @bantay/core they replace these.
 const Problem = z.object({
   id: z.string(),
   index: z.number().int(),
@@ -51,25 +57,7 @@ const ImportRow = z.object({
 });
 export type ImportRow = z.infer<typeof ImportRow>;
 
-export const QUARANTINE_STATUSES = ['open', 'resolved', 'discarded'] as const;
-export type QuarantineStatus = (typeof QUARANTINE_STATUSES)[number];
-
-const QuarantineItem = z.object({
-  id: z.string(),
-  format: z.string(),
-  source: z.string(),
-  externalId: z.string().nullable(),
-  code: z.string(),
-  message: z.string(),
-  path: z.string().nullable(),
-  line: z.number().int().nullable(),
-  status: z.enum(QUARANTINE_STATUSES),
-  createdAt: z.string(),
-  resolvedReportId: z.string().nullable(),
-});
-export type QuarantineItem = z.infer<typeof QuarantineItem>;
-const QuarantineDocument = QuarantineItem.extend({ content: z.string() });
-export type QuarantineDocument = z.infer<typeof QuarantineDocument>;
+export { QUARANTINE_STATUSES, type QuarantineStatus, type QuarantineItem, type QuarantineDocument };
 
 const HashSet = z.object({
   id: z.string(),
