@@ -1,74 +1,9 @@
 import { STATUTE_CATALOGUE, offenceKey } from '@bantay/core/prosecution/statutes';
-import { Badge, Group, Select, Table, Text, VisuallyHidden, type TableProps } from '@mantine/core';
+import { Badge, Group, Select } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../cases/CaseForm';
 import type { CourtCaseDetail } from './api';
-
-/** One column of a court-case table: its heading and what each row shows in it. */
-export type CaseColumn<T> = {
-  label: string;
-  cell: (row: T) => ReactNode;
-  numeric?: boolean;
-  monospace?: boolean;
-};
-
-/** Rows of a court case or a calendar: a line saying there are none, or a table that scrolls sideways. */
-export function CaseTable<T>({
-  rows,
-  rowKey,
-  none,
-  columns,
-  caption,
-  minWidth = 720,
-  ...tableProps
-}: {
-  rows: readonly T[];
-  rowKey: (row: T) => string;
-  none: string;
-  columns: readonly CaseColumn<T>[];
-  /** Read out by screen readers only. */
-  caption?: string;
-  minWidth?: number;
-} & Omit<TableProps, 'children' | 'caption'>) {
-  if (rows.length === 0) return <Text className="dimmed">{none}</Text>;
-  const align = (column: CaseColumn<T>) => (column.numeric ? 'right' : undefined);
-  return (
-    <Table.ScrollContainer minWidth={minWidth}>
-      <Table fz="sm" striped {...tableProps}>
-        {caption ? (
-          <Table.Caption>
-            <VisuallyHidden>{caption}</VisuallyHidden>
-          </Table.Caption>
-        ) : null}
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((column) => (
-              <Table.Th key={column.label} ta={align(column)}>
-                {column.label}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={rowKey(row)}>
-              {columns.map((column) => (
-                <Table.Td
-                  key={column.label}
-                  ta={align(column)}
-                  ff={column.monospace ? 'monospace' : undefined}
-                >
-                  {column.cell(row)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
 
 /** Labels side by side as small badges: circumstances, protections, accommodations. */
 export function BadgeList({

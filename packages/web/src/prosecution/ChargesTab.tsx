@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../app/format';
 import { CaseForm, given } from '../cases/CaseForm';
 import { prosecutionApi, type CourtCaseDetail } from './api';
-import { BadgeList, CaseTable, ChargeSelect, chargeLabel, DialogButton, OFFENCE_OPTIONS } from './CaseTable';
+import { DataTable } from '../app/DataTable';
+import { BadgeList, ChargeSelect, chargeLabel, DialogButton, OFFENCE_OPTIONS } from './CaseTable';
 
 const accusedOptions = (item: CourtCaseDetail) => item.accused.map((a) => ({ value: a.id, label: a.name }));
 
@@ -97,7 +98,7 @@ export function ChargesTab({ item }: { item: CourtCaseDetail }) {
           />
         </Group>
       ) : null}
-      <CaseTable
+      <DataTable
         rows={item.charges}
         rowKey={(c) => c.id}
         none={t('prosecution.charges.none')}
@@ -240,7 +241,7 @@ export function OutcomesTab({ item }: { item: CourtCaseDetail }) {
           />
         </Group>
       ) : null}
-      <CaseTable
+      <DataTable
         rows={item.outcomes}
         rowKey={(o) => o.chargeId}
         none={t('prosecution.outcomes.none')}

@@ -10,7 +10,7 @@ import { useMe } from '../auth/session';
 import { useCases } from '../cases/api';
 import { CaseForm, FormDialog, given } from '../cases/CaseForm';
 import { PROSECUTION_PATH, courtCasePath, prosecutionApi, useCourtCases } from './api';
-import { CaseTable } from './CaseTable';
+import { DataTable } from '../app/DataTable';
 
 const FIELDS = [
   'investigationCaseId',
@@ -150,7 +150,7 @@ export function CourtCasesPage() {
       {list.isError ? <Alert color="red">{errorText(t, list.error)}</Alert> : null}
       {list.isPending ? <Loader aria-label={t('common.loading')} /> : null}
       {list.data ? (
-        <CaseTable
+        <DataTable
           rows={list.data}
           rowKey={(row) => row.id}
           none={t('prosecution.none')}

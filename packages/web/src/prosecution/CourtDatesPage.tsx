@@ -4,7 +4,8 @@ import { errorText } from '../app/errors';
 import { useDateFormat } from '../app/format';
 import { Page } from '../app/Page';
 import { useCourtDates } from './api';
-import { BadgeList, CaseTable } from './CaseTable';
+import { DataTable } from '../app/DataTable';
+import { BadgeList } from './CaseTable';
 
 /** The social worker's court calendar: hearings where her organisation's children testify, by pseudonym. */
 export default function CourtDatesPage() {
@@ -16,7 +17,7 @@ export default function CourtDatesPage() {
       {dates.isError ? <Alert color="red">{errorText(t, dates.error)}</Alert> : null}
       {dates.isPending ? <Loader aria-label={t('common.loading')} /> : null}
       {dates.data ? (
-        <CaseTable
+        <DataTable
           rows={dates.data}
           rowKey={(d) => d.id}
           none={t('courtDates.none')}

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../app/format';
 import { CaseForm, given } from '../cases/CaseForm';
 import { localToIso, prosecutionApi, type CourtCaseDetail } from './api';
-import { BadgeList, CaseTable, DialogButton } from './CaseTable';
+import { DataTable } from '../app/DataTable';
+import { BadgeList, DialogButton } from './CaseTable';
 
 function HearingForm({ item, onDone }: { item: CourtCaseDetail; onDone: () => void }) {
   const { t } = useTranslation();
@@ -116,7 +117,7 @@ export function HearingsTab({ item }: { item: CourtCaseDetail }) {
           {t('prosecution.hearings.ics')}
         </Anchor>
       </Group>
-      <CaseTable
+      <DataTable
         rows={item.hearings}
         rowKey={(h) => h.id}
         none={t('prosecution.hearings.none')}

@@ -1,11 +1,12 @@
 import { LEGAL_KINDS } from '@bantay/core/cases/legal';
 import type { Reminder } from '@bantay/core/reminders/schema';
-import { Alert, Anchor, Badge, Button, Group, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable } from '../app/DataTable';
 import { errorText } from '../app/errors';
 import { notify } from '../app/notify';
 import { Page } from '../app/Page';
@@ -85,52 +86,41 @@ export default function RemindersPage() {
           <Text size="sm" className="dimmed" mb="sm">
             {t('reminders.horizon', { count: reminders.data.horizonDays })}
           </Text>
-          {reminders.data.reminders.length === 0 ? (
-            <Text>{t('reminders.none')}</Text>
-          ) : (
-            <Table fz="sm" striped verticalSpacing={4}>
-              <Table.Caption>
-                <VisuallyHidden>{t('reminders.caption')}</VisuallyHidden>
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('reminders.what')}</Table.Th>
-                  <Table.Th>{t('reminders.case')}</Table.Th>
-                  <Table.Th>{t('investigation.tasks.due')}</Table.Th>
-                  <Table.Th>{t('investigation.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {reminders.data.reminders.map((reminder) => {
-                  const label = what(t, reminder);
-                  return (
-                    <Table.Tr key={`${reminder.source}:${reminder.id}`}>
-                      <Table.Td>{label}</Table.Td>
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/cases/${reminder.caseId}?tab=${TAB_OF[reminder.source]}`}
-                        >
-                          {reminder.caseNumber}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        {reminder.dueOn ?? t('common.none')}{' '}
-                        {reminder.overdue ? (
-                          <Badge color="red" variant="light" size="sm" radius="sm">
-                            {t('investigation.overdue')}
-                          </Badge>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>
-                        <Actions reminder={reminder} label={label} />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          )}
+          <DataTable
+            rows={reminders.data.reminders}
+            rowKey={(reminder) => `${reminder.source}:${reminder.id}`}
+            none={t('reminders.none')}
+            caption={t('reminders.caption')}
+            verticalSpacing={4}
+            columns={[
+              { label: t('reminders.what'), cell: (reminder) => what(t, reminder) },
+              {
+                label: t('reminders.case'),
+                cell: (reminder) => (
+                  <Anchor component={Link} to={`/cases/${reminder.caseId}?tab=${TAB_OF[reminder.source]}`}>
+                    {reminder.caseNumber}
+                  </Anchor>
+                ),
+              },
+              {
+                label: t('investigation.tasks.due'),
+                cell: (reminder) => (
+                  <>
+                    {reminder.dueOn ?? t('common.none')}{' '}
+                    {reminder.overdue ? (
+                      <Badge color="red" variant="light" size="sm" radius="sm">
+                        {t('investigation.overdue')}
+                      </Badge>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                label: t('investigation.actions'),
+                cell: (reminder) => <Actions reminder={reminder} label={what(t, reminder)} />,
+              },
+            ]}
+          />
         </>
       ) : null}
     </Page>

@@ -1,22 +1,10 @@
 import { DOCUMENT_KINDS, DocumentUploadQuery, type CaseDocument } from '@bantay/core/cases/documents';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  FileInput,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Badge, FileInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyValue } from '../../app/CopyValue';
-import { errorText, schemaErrors } from '../../app/errors';
+import { QueryTable } from '../../app/DataTable';
+import { schemaErrors } from '../../app/errors';
 import { useDateFormat } from '../../app/format';
 import { casesApi, useDocuments, type CaseDetail } from '../api';
 import { CaseForm, FormDialog } from '../CaseForm';
@@ -149,89 +137,81 @@ export function DocumentsTab({ item }: { item: CaseDetail }) {
           </FormDialog>
         </div>
       ) : null}
-      {documents.isPending ? <Loader aria-label={t('common.loading')} /> : null}
-      {documents.isError ? <Alert color="red">{errorText(t, documents.error)}</Alert> : null}
-      {documents.data?.length === 0 ? (
-        <Text className="dimmed">{t('investigation.documents.none')}</Text>
-      ) : null}
-      {documents.data?.length ? (
-        <Table.ScrollContainer minWidth={900}>
-          <Table fz="sm" striped verticalSpacing={4}>
-            <Table.Caption>
-              <VisuallyHidden>{t('investigation.documents.caption')}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('investigation.documents.title')}</Table.Th>
-                <Table.Th>{t('investigation.documents.kind')}</Table.Th>
-                <Table.Th>{t('investigation.documents.format')}</Table.Th>
-                <Table.Th>{t('investigation.documents.sha256')}</Table.Th>
-                <Table.Th>{t('investigation.documents.uploadedBy')}</Table.Th>
-                <Table.Th>{t('cases.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {documents.data.map((document) => (
-                <Table.Tr key={document.id}>
-                  <Table.Td>
-                    {document.withdrawnAt ? (
-                      document.title
-                    ) : (
-                      <Anchor
-                        href={casesApi.documentUrl(item.id, document.id)}
-                        download
-                        aria-label={t('investigation.documents.downloadNamed', { title: document.title })}
-                      >
-                        {document.title}
-                      </Anchor>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{t(`investigation.documentKinds.${document.kind}`)}</Table.Td>
-                  <Table.Td>
-                    {t(`investigation.documentFormats.${document.format}`)} · {size(document.sizeBytes)}
-                  </Table.Td>
-                  <Table.Td>
-                    <CopyValue value={document.sha256} label={t('investigation.documents.sha256')} />
-                  </Table.Td>
-                  <Table.Td>
-                    {t('investigation.documents.uploadedLine', {
-                      name: document.uploadedBy,
-                      time: format.dateTime(document.uploadedAt),
-                    })}
-                  </Table.Td>
-                  <Table.Td>
-                    {document.withdrawnAt ? (
-                      <Text size="sm">
-                        <Badge color="gray" variant="light" size="sm" radius="sm" mr={4}>
-                          {t('investigation.documents.withdrawnBadge')}
-                        </Badge>
-                        {t('investigation.documents.withdrawn', {
-                          time: format.dateTime(document.withdrawnAt),
-                          reason: document.withdrawnReason ?? '',
-                        })}
-                      </Text>
-                    ) : item.abilities.write ? (
-                      <FormDialog
-                        buttonLabel={t('investigation.documents.withdraw')}
-                        buttonAriaLabel={t('investigation.documents.withdrawNamed', {
-                          title: document.title,
-                        })}
-                        title={t('investigation.documents.withdrawTitle')}
-                        variant="default"
-                        compact
-                      >
-                        {(close) => <WithdrawForm item={item} document={document} onDone={close} />}
-                      </FormDialog>
-                    ) : (
-                      t('investigation.documents.active')
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+      <QueryTable
+        query={documents}
+        rowKey={(document) => document.id}
+        none={t('investigation.documents.none')}
+        caption={t('investigation.documents.caption')}
+        minWidth={900}
+        verticalSpacing={4}
+        columns={[
+          {
+            label: t('investigation.documents.title'),
+            cell: (document) =>
+              document.withdrawnAt ? (
+                document.title
+              ) : (
+                <Anchor
+                  href={casesApi.documentUrl(item.id, document.id)}
+                  download
+                  aria-label={t('investigation.documents.downloadNamed', { title: document.title })}
+                >
+                  {document.title}
+                </Anchor>
+              ),
+          },
+          {
+            label: t('investigation.documents.kind'),
+            cell: (document) => t(`investigation.documentKinds.${document.kind}`),
+          },
+          {
+            label: t('investigation.documents.format'),
+            cell: (document) =>
+              `${t(`investigation.documentFormats.${document.format}`)} · ${size(document.sizeBytes)}`,
+          },
+          {
+            label: t('investigation.documents.sha256'),
+            cell: (document) => (
+              <CopyValue value={document.sha256} label={t('investigation.documents.sha256')} />
+            ),
+          },
+          {
+            label: t('investigation.documents.uploadedBy'),
+            cell: (document) =>
+              t('investigation.documents.uploadedLine', {
+                name: document.uploadedBy,
+                time: format.dateTime(document.uploadedAt),
+              }),
+          },
+          {
+            label: t('cases.status'),
+            cell: (document) =>
+              document.withdrawnAt ? (
+                <Text size="sm">
+                  <Badge color="gray" variant="light" size="sm" radius="sm" mr={4}>
+                    {t('investigation.documents.withdrawnBadge')}
+                  </Badge>
+                  {t('investigation.documents.withdrawn', {
+                    time: format.dateTime(document.withdrawnAt),
+                    reason: document.withdrawnReason ?? '',
+                  })}
+                </Text>
+              ) : item.abilities.write ? (
+                <FormDialog
+                  buttonLabel={t('investigation.documents.withdraw')}
+                  buttonAriaLabel={t('investigation.documents.withdrawNamed', { title: document.title })}
+                  title={t('investigation.documents.withdrawTitle')}
+                  variant="default"
+                  compact
+                >
+                  {(close) => <WithdrawForm item={item} document={document} onDone={close} />}
+                </FormDialog>
+              ) : (
+                t('investigation.documents.active')
+              ),
+          },
+        ]}
+      />
     </Stack>
   );
 }
