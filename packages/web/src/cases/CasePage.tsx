@@ -1,13 +1,12 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Tabs } from '@mantine/core';
+import { Alert, Button, Tabs } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../api/client';
+import { useParams, useSearchParams } from 'react-router';
 import { errorText } from '../app/errors';
 import { notify } from '../app/notify';
 import { Page } from '../app/Page';
+import { BackLink, RecordPage } from '../app/RecordPage';
 import { CASES_KEY, casesApi, useCase, type CaseDetail } from './api';
 import { DocumentsTab } from './documents/DocumentsTab';
 import { EvidenceTab } from './evidence/EvidenceTab';
@@ -104,69 +103,53 @@ export function CasePage() {
   const found = useCase(id);
   const requested = search.get('tab');
   const tab: CaseTab = isTab(requested) ? requested : 'summary';
-  const back = (
-    <Anchor component={Link} to={CASES_PATH} size="sm">
-      <Group gap={4} wrap="nowrap">
-        <IconArrowLeft size={16} aria-hidden />
-        {t('cases.back')}
-      </Group>
-    </Anchor>
-  );
-  if (found.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (found.isError) {
-    // A case of another unit answers 404 like one that does not exist: nothing is revealed.
-    const missing = isApiError(found.error) && found.error.status === 404;
-    return (
-      <Page title={missing ? t('cases.notFoundTitle') : t('cases.title')} actions={back}>
-        <Alert color={missing ? 'gray' : 'red'}>
-          {missing ? t('cases.notFound') : errorText(t, found.error)}
-        </Alert>
-      </Page>
-    );
-  }
-  const item = found.data;
+  const back = <BackLink to={CASES_PATH} label={t('cases.back')} />;
+  // A case of another unit answers 404 like one that does not exist: nothing is revealed.
   return (
-    <Page
-      title={t('cases.caseHeading', { number: item.number })}
-      description={item.title}
-      actions={
-        <>
-          {item.abilities.accept ? <AcceptButton item={item} /> : null}
-          {back}
-        </>
-      }
+    <RecordPage
+      found={found}
+      back={back}
+      errorTitle={(missing) => (missing ? t('cases.notFoundTitle') : t('cases.title'))}
+      notFound={t('cases.notFound')}
     >
-      {item.status === 'referred' ? (
-        <Alert color="orange" title={t('investigation.accept.title')}>
-          {item.abilities.accept ? t('investigation.accept.help') : t('investigation.accept.waiting')}
-        </Alert>
-      ) : null}
-      <Tabs
-        value={tab}
-        onChange={(value) => {
-          if (isTab(value)) setSearch(value === 'summary' ? {} : { tab: value }, { replace: true });
-        }}
-        keepMounted={false}
-      >
-        <Tabs.List aria-label={t('investigation.tabs.label')}>
-          {CASE_TABS.map((value) => (
-            <Tabs.Tab key={value} value={value}>
-              {t(`investigation.tabs.${value}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {CASE_TABS.map((value) => (
-          <Tabs.Panel key={value} value={value} pt="md">
-            {value === tab ? <TabPanel item={item} tab={value} /> : null}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-    </Page>
+      {(item) => (
+        <Page
+          title={t('cases.caseHeading', { number: item.number })}
+          description={item.title}
+          actions={
+            <>
+              {item.abilities.accept ? <AcceptButton item={item} /> : null}
+              {back}
+            </>
+          }
+        >
+          {item.status === 'referred' ? (
+            <Alert color="orange" title={t('investigation.accept.title')}>
+              {item.abilities.accept ? t('investigation.accept.help') : t('investigation.accept.waiting')}
+            </Alert>
+          ) : null}
+          <Tabs
+            value={tab}
+            onChange={(value) => {
+              if (isTab(value)) setSearch(value === 'summary' ? {} : { tab: value }, { replace: true });
+            }}
+            keepMounted={false}
+          >
+            <Tabs.List aria-label={t('investigation.tabs.label')}>
+              {CASE_TABS.map((value) => (
+                <Tabs.Tab key={value} value={value}>
+                  {t(`investigation.tabs.${value}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            {CASE_TABS.map((value) => (
+              <Tabs.Panel key={value} value={value} pt="md">
+                {value === tab ? <TabPanel item={item} tab={value} /> : null}
+              </Tabs.Panel>
+            ))}
+          </Tabs>
+        </Page>
+      )}
+    </RecordPage>
   );
 }
