@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Actor } from '@bantay/core/access/actor';
 import { goamlBulk } from '@bantay/core/synthetic/goaml';
@@ -14,8 +18,8 @@ import { userWithRole } from './support/users';
 const TRANSACTIONS = Number(process.env.BENCH_FINANCE_TRANSACTIONS ?? 200_000);
 
 /**
- * goAML import of generated transactions into a case (stream, parse, key, insert in one
- * transaction) against a raw COPY of the very rows it wrote into an empty copy of the table;
+ * goAML import of generated transactions into a case (the file streamed from disk, parsed,
+ * keyed, staged by COPY, moved into the case by one INSERT … ON CONFLICT) against a raw COPY of the very rows it wrote into an empty copy of the table;
  * then every indicator rule over all of them.
  */
 export const benchmark: Benchmark = {
@@ -53,18 +57,22 @@ export const benchmark: Benchmark = {
       };
       const { id: caseId } = await openCase(ctx, { title: 'Finance benchmark', summary: undefined });
 
-      const end = new Date();
+      // The file is written first and read back as bytes, as an upload arrives: generating it is not timed.
+      const file = path.join(os.tmpdir(), `bantay-bench-${process.pid}.xml`);
+      await pipeline(
+        Readable.from(
+          goamlBulk({
+            seed: 'bench-finance',
+            count: TRANSACTIONS,
+            recipients: Math.max(1, TRANSACTIONS / 50),
+            end: new Date(),
+          }),
+        ),
+        fs.createWriteStream(file),
+      );
       const started = performance.now();
-      const summary = await importGoaml(
-        ctx,
-        caseId,
-        'bench.xml',
-        goamlBulk({
-          seed: 'bench-finance',
-          count: TRANSACTIONS,
-          recipients: Math.max(1, TRANSACTIONS / 50),
-          end,
-        }),
+      const summary = await importGoaml(ctx, caseId, 'bench.xml', fs.createReadStream(file)).finally(() =>
+        fs.rmSync(file, { force: true }),
       );
       const seconds = (performance.now() - started) / 1000;
 

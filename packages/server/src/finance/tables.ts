@@ -4,6 +4,7 @@ export type FinanceImportTable = {
   id: Generated<string>;
   case_id: string;
   format: string;
+  source: Generated<string>;
   file_name: string;
   sha256: Buffer;
   stored: number;
@@ -17,6 +18,7 @@ export type FinanceTransactionTable = {
   id: Generated<string>;
   case_id: string;
   import_id: string;
+  source: Generated<string>;
   reference: string;
   at: Date;
   amount: string | number;
