@@ -3,17 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Actor } from '@bantay/core/access/actor';
 import { goamlBulk } from '@bantay/core/synthetic/goaml';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import type { RequestContext } from '../packages/server/src/access/request';
-import { systemContext } from '../packages/server/src/audit/record';
-import { openCase } from '../packages/server/src/cases/service';
 import { importGoaml } from '../packages/server/src/finance/import';
 import { listRecipients } from '../packages/server/src/finance/recipients';
+import { benchCase } from './support/case';
 import { benchPlatform } from './support/database';
 import type { Benchmark } from './support/report';
-import { userWithRole } from './support/users';
 
 const TRANSACTIONS = Number(process.env.BENCH_FINANCE_TRANSACTIONS ?? 200_000);
 
@@ -29,33 +25,7 @@ export const benchmark: Benchmark = {
     const platform = await benchPlatform();
     try {
       const { deps } = platform;
-      const user = await userWithRole(deps, 'investigator');
-      const org = await deps.db
-        .selectFrom('organisation')
-        .select(['id', 'code', 'kind'])
-        .where('code', '=', 'BENCH')
-        .executeTakeFirstOrThrow();
-      const unit = await deps.db
-        .insertInto('unit')
-        .values({ organisation_id: org.id, name: 'Bench unit' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await deps.db.updateTable('app_user').set({ unit_id: unit.id }).where('id', '=', user.id).execute();
-      const actor: Actor = {
-        userId: user.id,
-        email: user.email,
-        role: 'investigator',
-        organisationId: org.id,
-        organisationKind: org.kind,
-        organisationCode: org.code,
-        unitId: unit.id,
-      };
-      const ctx: RequestContext = {
-        deps,
-        actor,
-        audit: { ...systemContext(new Date(), 'bench'), actorId: user.id },
-      };
-      const { id: caseId } = await openCase(ctx, { title: 'Finance benchmark', summary: undefined });
+      const { ctx, caseId } = await benchCase(deps, 'Finance benchmark');
 
       // The file is written first and read back as bytes, as an upload arrives: generating it is not timed.
       const file = path.join(os.tmpdir(), `bantay-bench-${process.pid}.xml`);
