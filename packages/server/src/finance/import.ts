@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseGoaml } from '@bantay/core/finance/goaml';
+import { parseRemittanceCsv } from '@bantay/core/finance/remittance-csv';
 import type { FinanceImportSummary } from '@bantay/core/finance/schema';
 import type { TextChunks } from '@bantay/core/intake/parsers/utf8';
 import type { RequestContext } from '../access/request';
@@ -40,5 +41,30 @@ export async function importGoaml(
     caseId,
     { format: 'goaml', source: 'goaml', fileName, digest },
     parseGoaml(chunks),
+  );
+}
+
+/** The remittance company as the key of its references: case and spacing aside. */
+export function remittanceSource(company: string): string {
+  return company.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Imports a remittance company's CSV export into a case, streamed: idempotent on (company,
+ * reference), a bad row quarantined with its line and the columns at fault.
+ */
+export async function importRemittanceCsv(
+  ctx: RequestContext,
+  caseId: string,
+  fileName: string,
+  company: string,
+  body: TextChunks,
+): Promise<FinanceImportSummary> {
+  const { chunks, digest } = hashing(body);
+  return importTransactions(
+    ctx,
+    caseId,
+    { format: 'remittance_csv', source: remittanceSource(company), fileName, digest },
+    parseRemittanceCsv(chunks),
   );
 }
