@@ -23,7 +23,7 @@ export async function uploadFinance(
         'x-bantay-request': '1',
         cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
       },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     },
   );
   return { status: response.status, body: (await response.json()) as FinanceUpload['body'] };
