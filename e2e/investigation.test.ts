@@ -258,7 +258,11 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
         end: new Date(),
       }),
     );
-    await page.getByRole('radio', { name: 'Remittance CSV' }).check({ force: true });
+    await page
+      .locator('label')
+      .filter({ hasText: /^Remittance CSV$/ })
+      .click();
+    await page.getByRole('radio', { name: 'Remittance CSV', checked: true }).waitFor({ state: 'attached' });
     await page.getByRole('textbox', { name: 'Remittance company' }).fill('Demo Remit');
     await page.locator('input[type="file"]').setInputFiles(file);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
