@@ -4,7 +4,7 @@ import { parseRemittanceCsv } from '@bantay/core/finance/remittance-csv';
 import type { FinanceImportSummary } from '@bantay/core/finance/schema';
 import type { TextChunks } from '@bantay/core/intake/parsers/utf8';
 import type { RequestContext } from '../access/request';
-import { importTransactions } from './stage';
+import { importTransactions, type ImportMeta } from './stage';
 
 /** Hashes the bytes as they stream past, for the import's record. */
 export function hashing(chunks: TextChunks): {
@@ -34,12 +34,13 @@ export async function importGoaml(
   caseId: string,
   fileName: string,
   body: TextChunks,
+  onStep?: ImportMeta['onStep'],
 ): Promise<FinanceImportSummary> {
   const { chunks, digest } = hashing(body);
   return importTransactions(
     ctx,
     caseId,
-    { format: 'goaml', source: 'goaml', fileName, digest },
+    { format: 'goaml', source: 'goaml', fileName, digest, ...(onStep ? { onStep } : {}) },
     parseGoaml(chunks),
   );
 }
