@@ -268,7 +268,9 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: '6 stored, 0 already in the case, 0 quarantined.' })
+      // This file's own summary: the goAML one before it reads "16 stored, …".
+      .filter({ hasText: 'remit-export.csv imported' })
+      .filter({ hasText: /(^|\D)6 stored, 0 already in the case, 0 quarantined\./ })
       .waitFor();
     fs.rmSync(dir, { recursive: true, force: true });
     await expectAccessible(page, 'money trail with a remittance CSV');
