@@ -5,6 +5,7 @@ import type { Organisation } from '@bantay/core/admin/schema';
 import type { CaseSummary } from '@bantay/core/cases/schema';
 import { syntheticPdf } from '@bantay/core/synthetic/documents';
 import { goamlReport } from '@bantay/core/synthetic/goaml';
+import { remittanceCsv } from '@bantay/core/synthetic/remittance';
 import type { ReportDetail } from '@bantay/core/triage/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -242,6 +243,38 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
     await panel.getByText('Typical purposes').waitFor();
     await panel.locator('.chart-loading').waitFor({ state: 'detached' });
     await expectAccessible(page, 'money trail');
+    expectNoProblems(investigator);
+  });
+
+  it('imports a remittance company CSV export beside the goAML file', async () => {
+    const { page } = investigator;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bantay-e2e-remit-'));
+    const file = path.join(dir, 'remit-export.csv');
+    fs.writeFileSync(
+      file,
+      remittanceCsv({
+        seed: 'e2e-remittance',
+        recipient: { firstName: 'Lorna', lastName: 'Bautista', account: '09179876543', institution: 'GCash' },
+        count: 6,
+        end: new Date(),
+      }),
+    );
+    await page
+      .locator('label')
+      .filter({ hasText: /^Remittance CSV$/ })
+      .click();
+    await page.getByRole('radio', { name: 'Remittance CSV', checked: true }).waitFor({ state: 'attached' });
+    await page.getByRole('textbox', { name: 'Remittance company' }).fill('Demo Remit');
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page
+      .getByRole('status')
+      // This file's own summary: the goAML one before it reads "16 stored, …".
+      .filter({ hasText: 'remit-export.csv imported' })
+      .filter({ hasText: /(^|\D)6 stored, 0 already in the case, 0 quarantined\./ })
+      .waitFor();
+    fs.rmSync(dir, { recursive: true, force: true });
+    await expectAccessible(page, 'money trail with a remittance CSV');
     expectNoProblems(investigator);
   });
 

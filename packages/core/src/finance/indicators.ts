@@ -77,79 +77,125 @@ export type IndicatorFlag = { indicator: Indicator; facts: Record<string, string
 
 const DAY = 86_400_000;
 
-/** Every indicator that fires for one recipient, with the facts that made it fire. */
-export function evaluateRecipient(facts: RecipientFacts, parameters = INDICATOR_PARAMETERS): IndicatorFlag[] {
-  const flags: IndicatorFlag[] = [];
-  const { transactions } = facts;
+/**
+ * What the rules need to know of one recipient's transactions: counted here over a list, or
+ * by the database over a whole case (the server's set-based evaluation gives the same facts).
+ */
+export type RecipientAggregate = {
+  /** Distinct senders from abroad (a country other than PH). */
+  foreignSenders: number;
+  /** Transactions in the small range of their currency; the currency of the earliest of them. */
+  small: { count: number; currency: string | null };
+  /** Transactions from the source countries; those countries, earliest first. */
+  sources: { count: number; countries: string[] };
+  /** Transactions whose purpose has one of the words; up to three of those purposes, earliest first. */
+  purposes: { count: number; examples: string[] };
+  /** Transactions (and their sum) in the last window, and in the window before it. */
+  recent: { count: number; sum: number };
+  before: { count: number; sum: number };
+  linkedReports: number;
+};
 
+const inSmallRange = (parameters: typeof INDICATOR_PARAMETERS, currency: string, amount: number) => {
+  const range = parameters.smallAmounts.ranges[currency];
+  return range !== undefined && amount >= range[0] && amount <= range[1];
+};
+
+/** Whether a purpose has one of the words, as the database's LIKE ANY also says. */
+export function purposeMatches(purpose: string | null, parameters = INDICATOR_PARAMETERS): boolean {
+  const text = purpose?.toLowerCase() ?? '';
+  return (parameters.purposes.words as readonly string[]).some((word) => text.includes(word));
+}
+
+const firstDistinct = <T>(values: Iterable<T>, limit = Infinity): T[] => [...new Set(values)].slice(0, limit);
+
+/** The facts of one recipient from its transactions, earliest first. */
+export function aggregateRecipient(
+  facts: RecipientFacts,
+  parameters = INDICATOR_PARAMETERS,
+): RecipientAggregate {
+  const { transactions } = facts;
   const foreign = new Set(
     transactions.filter((t) => t.senderCountry && t.senderCountry !== 'PH').map((t) => t.senderKey),
   );
-  if (foreign.size >= parameters.manySenders.minForeignSenders)
+  const small = transactions.filter((t) => inSmallRange(parameters, t.currency, t.amount));
+  const sourceList = parameters.sourceCountries.countries as readonly string[];
+  const fromSources = transactions.filter(
+    (t) => t.senderCountry !== null && sourceList.includes(t.senderCountry),
+  );
+  const purposeHits = transactions.filter((t) => purposeMatches(t.purpose, parameters));
+  const window = parameters.rising.windowDays * DAY;
+  const age = (t: RecipientTransaction) => facts.now.getTime() - t.at.getTime();
+  const recent = transactions.filter((t) => age(t) <= window);
+  const before = transactions.filter((t) => age(t) > window && age(t) <= 2 * window);
+  const sum = (list: readonly RecipientTransaction[]) => list.reduce((total, t) => total + t.amount, 0);
+  return {
+    foreignSenders: foreign.size,
+    small: { count: small.length, currency: small[0]?.currency ?? null },
+    sources: {
+      count: fromSources.length,
+      countries: firstDistinct(fromSources.map((t) => t.senderCountry ?? '')),
+    },
+    purposes: {
+      count: purposeHits.length,
+      examples: firstDistinct(
+        purposeHits.map((t) => t.purpose ?? ''),
+        3,
+      ),
+    },
+    recent: { count: recent.length, sum: sum(recent) },
+    before: { count: before.length, sum: sum(before) },
+    linkedReports: facts.linkedReports,
+  };
+}
+
+/** Every indicator that fires on a recipient's facts, with the facts that made it fire. */
+export function flagsOf(facts: RecipientAggregate, parameters = INDICATOR_PARAMETERS): IndicatorFlag[] {
+  const flags: IndicatorFlag[] = [];
+  if (facts.foreignSenders >= parameters.manySenders.minForeignSenders)
     flags.push({
       indicator: 'many_senders',
-      facts: { senders: foreign.size, min: parameters.manySenders.minForeignSenders },
+      facts: { senders: facts.foreignSenders, min: parameters.manySenders.minForeignSenders },
     });
 
-  const small = transactions.filter((t) => {
-    const range = parameters.smallAmounts.ranges[t.currency];
-    return range !== undefined && t.amount >= range[0] && t.amount <= range[1];
-  });
-  if (small.length >= parameters.smallAmounts.minCount) {
-    const currency = small[0]?.currency ?? '';
+  if (facts.small.count >= parameters.smallAmounts.minCount) {
+    const currency = facts.small.currency ?? '';
     const [low, high] = parameters.smallAmounts.ranges[currency] ?? [0, 0];
-    flags.push({ indicator: 'small_amounts', facts: { count: small.length, currency, low, high } });
+    flags.push({ indicator: 'small_amounts', facts: { count: facts.small.count, currency, low, high } });
   }
 
-  const fromSources = transactions.filter(
-    (t) =>
-      t.senderCountry !== null &&
-      (parameters.sourceCountries.countries as readonly string[]).includes(t.senderCountry),
-  );
-  if (fromSources.length >= parameters.sourceCountries.minCount)
+  if (facts.sources.count >= parameters.sourceCountries.minCount)
     flags.push({
       indicator: 'source_countries',
-      facts: {
-        count: fromSources.length,
-        countries: [...new Set(fromSources.map((t) => t.senderCountry))].join(', '),
-      },
+      facts: { count: facts.sources.count, countries: facts.sources.countries.join(', ') },
     });
 
-  const purposeWords = parameters.purposes.words as readonly string[];
-  const purposeHits = transactions.filter((t) => {
-    const purpose = t.purpose?.toLowerCase() ?? '';
-    return purposeWords.some((word) => purpose.includes(word));
-  });
-  if (purposeHits.length >= parameters.purposes.minCount)
+  if (facts.purposes.count >= parameters.purposes.minCount)
     flags.push({
       indicator: 'purposes',
-      facts: {
-        count: purposeHits.length,
-        examples: [...new Set(purposeHits.map((t) => t.purpose ?? ''))].slice(0, 3).join(', '),
-      },
+      facts: { count: facts.purposes.count, examples: facts.purposes.examples.join(', ') },
     });
 
-  const window = parameters.rising.windowDays * DAY;
-  const recent = transactions.filter((t) => facts.now.getTime() - t.at.getTime() <= window);
-  const before = transactions.filter((t) => {
-    const age = facts.now.getTime() - t.at.getTime();
-    return age > window && age <= 2 * window;
-  });
-  const sum = (list: readonly RecipientTransaction[]) => list.reduce((total, t) => total + t.amount, 0);
+  const { recent, before } = facts;
   const risingCount =
-    recent.length >= parameters.rising.minRecent &&
-    recent.length >= parameters.rising.minFactor * Math.max(1, before.length);
+    recent.count >= parameters.rising.minRecent &&
+    recent.count >= parameters.rising.minFactor * Math.max(1, before.count);
   const risingAmount =
-    recent.length >= parameters.rising.minRecent &&
-    before.length > 0 &&
-    sum(recent) >= parameters.rising.minFactor * sum(before);
+    recent.count >= parameters.rising.minRecent &&
+    before.count > 0 &&
+    recent.sum >= parameters.rising.minFactor * before.sum;
   if (risingCount || risingAmount)
     flags.push({
       indicator: 'rising',
-      facts: { recent: recent.length, before: before.length, days: parameters.rising.windowDays },
+      facts: { recent: recent.count, before: before.count, days: parameters.rising.windowDays },
     });
 
   if (facts.linkedReports > 0)
     flags.push({ indicator: 'linked_identifier', facts: { reports: facts.linkedReports } });
   return flags;
+}
+
+/** Every indicator that fires for one recipient, with the facts that made it fire. */
+export function evaluateRecipient(facts: RecipientFacts, parameters = INDICATOR_PARAMETERS): IndicatorFlag[] {
+  return flagsOf(aggregateRecipient(facts, parameters), parameters);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { INDICATORS } from './indicators';
 
-export const FINANCE_FORMATS = ['goaml'] as const;
+export const FINANCE_FORMATS = ['goaml', 'remittance_csv'] as const;
+export type FinanceFormat = (typeof FINANCE_FORMATS)[number];
 
 export const FinanceImportSummary = z.object({
   id: z.string(),

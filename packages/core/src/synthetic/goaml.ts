@@ -7,7 +7,7 @@ import { Random, seedHash, type Seed } from './random';
  */
 export type GoamlRecipient = { firstName: string; lastName: string; account: string; institution: string };
 
-const SENDER_FIRST = [
+export const SENDER_FIRST = [
   'Alex',
   'Sam',
   'Chris',
@@ -21,7 +21,7 @@ const SENDER_FIRST = [
   'Jo',
   'Terry',
 ];
-const SENDER_LAST = [
+export const SENDER_LAST = [
   'Example',
   'Sample',
   'Testington',
@@ -31,9 +31,9 @@ const SENDER_LAST = [
   'Synthetic',
   'Notreal',
 ];
-const SOURCE_COUNTRIES = ['AU', 'US', 'GB', 'CA', 'SE', 'NO'];
-const OSEC_PURPOSES = ['school fees', 'gift', 'uniform', 'medical bills', 'allowance'];
-const FAMILY_PURPOSES = ['family support', 'house rent', 'savings'];
+export const SOURCE_COUNTRIES = ['AU', 'US', 'GB', 'CA', 'SE', 'NO'];
+export const OSEC_PURPOSES = ['school fees', 'gift', 'uniform', 'medical bills', 'allowance'];
+export const FAMILY_PURPOSES = ['family support', 'house rent', 'savings'];
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const sqlDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19);

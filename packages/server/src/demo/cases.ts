@@ -2,6 +2,8 @@ import type { Actor } from '@bantay/core/access/actor';
 import type { Role } from '@bantay/core/access/roles';
 import { isRole } from '@bantay/core/access/roles';
 import { LegalRequestInput } from '@bantay/core/cases/legal';
+import { goamlReport } from '@bantay/core/synthetic/goaml';
+import { remittanceCsv } from '@bantay/core/synthetic/remittance';
 import type { IdentifierKind } from '@bantay/core/intake/report';
 import { syntheticPdf } from '@bantay/core/synthetic/documents';
 import type { RequestContext } from '../access/request';
@@ -12,6 +14,7 @@ import { acceptCase } from '../cases/service';
 import { addDocument } from '../cases/documents';
 import { addNote, addTask } from '../cases/work';
 import { registerEvidence } from '../evidence/register';
+import { importGoaml, importRemittanceCsv } from '../finance/import';
 import type { AppDeps } from '../platform/deps';
 import { decide } from '../triage/decisions';
 import { demoEmail } from './seed';
@@ -51,7 +54,7 @@ async function demoContext(deps: AppDeps, role: Role, now: Date): Promise<Reques
 /**
  * Two referrals to the Manila unit, made as triage makes them: one waiting to be accepted,
  * one accepted and worked (a facilitator linked to the report's identifier, a child by
- * pseudonym code, a task, a served WDCD, an evidence item). Runs once, when the unit holds
+ * pseudonym code, a task, goAML and remittance CSV imports, a served WDCD, an evidence item). Runs once, when the unit holds
  * no case yet; all of it synthetic.
  */
 export async function seedDemoCases(deps: AppDeps): Promise<{ cases: number }> {
@@ -125,6 +128,24 @@ export async function seedDemoCases(deps: AppDeps): Promise<{ cases: number }> {
     caseId,
     'Synthetic demo case: the report was referred by triage and accepted by the unit.',
   );
+  // The money trail: an AMLC suspicious-transaction report and a remittance company's export.
+  const recipient = {
+    firstName: 'Demo',
+    lastName: 'Recipient',
+    account: '09170000001',
+    institution: 'GCash',
+  };
+  await importGoaml(investigator, caseId, 'demo-amlc-str.xml', [
+    goamlReport({
+      seed: 'demo-goaml',
+      flagged: recipient,
+      ordinary: { firstName: 'Demo', lastName: 'Family', account: '0000-1111-22', institution: 'Demo Bank' },
+      end: now,
+    }),
+  ]);
+  await importRemittanceCsv(investigator, caseId, 'demo-remit-export.csv', 'Demo Remit', [
+    remittanceCsv({ seed: 'demo-remittance', recipient, count: 8, end: now }),
+  ]);
   const warrant = await recordLegalRequest(
     investigator,
     caseId,

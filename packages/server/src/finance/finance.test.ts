@@ -1,7 +1,8 @@
-import type { FinanceImportSummary, RecipientDetail, RecipientSummary } from '@bantay/core/finance/schema';
+import type { RecipientDetail, RecipientSummary } from '@bantay/core/finance/schema';
 import { goamlReport } from '@bantay/core/synthetic/goaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openedCase } from '../../test/cases';
+import { uploadFinance } from '../../test/finance';
 import { auditCount, signedIn, testServer, type ApiClient, type TestServer } from '../../test/helpers';
 import { importReferrals, referral } from '../../test/intake';
 
@@ -30,21 +31,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-async function uploadText(xml: string, filename = 'amlc-str.xml') {
-  const response = await fetch(`${server.baseUrl}/api/cases/${caseId}/finance/imports?filename=${filename}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/octet-stream',
-      'x-bantay-request': '1',
-      cookie: [...investigator.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-    },
-    body: xml,
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as FinanceImportSummary & { error?: { field?: string } },
-  };
-}
+const uploadText = (xml: string, filename = 'amlc-str.xml') =>
+  uploadFinance(server, investigator, caseId, xml, { filename });
 
 const xml = goamlReport({
   seed: 'finance-test',

@@ -1,47 +1,12 @@
-import { evaluateRecipient, type RecipientTransaction } from '@bantay/core/finance/indicators';
+import { flagsOf } from '@bantay/core/finance/indicators';
 import type { RecipientDetail, RecipientSummary } from '@bantay/core/finance/schema';
+import { sql } from 'kysely';
 import type { RequestContext } from '../access/request';
 import { recordAudit } from '../audit/record';
 import { readCase } from '../cases/scope';
 import type { Executor } from '../platform/db';
 import { notFound } from '../platform/http/errors';
-
-type Row = {
-  recipient_key: string;
-  recipient_name: string | null;
-  recipient_account: string | null;
-  recipient_institution: string | null;
-  recipient_match_key: string | null;
-  sender_key: string;
-  sender_name: string | null;
-  sender_country: string | null;
-  at: Date;
-  amount: string | number;
-  currency: string;
-  purpose: string | null;
-};
-
-async function caseTransactions(executor: Executor, caseId: string, recipientKey?: string): Promise<Row[]> {
-  let query = executor
-    .selectFrom('finance_transaction')
-    .select([
-      'recipient_key',
-      'recipient_name',
-      'recipient_account',
-      'recipient_institution',
-      'recipient_match_key',
-      'sender_key',
-      'sender_name',
-      'sender_country',
-      'at',
-      'amount',
-      'currency',
-      'purpose',
-    ])
-    .where('case_id', '=', caseId);
-  if (recipientKey) query = query.where('recipient_key', '=', recipientKey);
-  return query.orderBy('at').limit(200_000).execute();
-}
+import { recipientFacts, type RecipientFacts } from './aggregates';
 
 /** Reports carrying each payment account, by intake's match key. */
 async function linkedReports(executor: Executor, matchKeys: string[]): Promise<Map<string, number>> {
@@ -55,57 +20,57 @@ async function linkedReports(executor: Executor, matchKeys: string[]): Promise<M
   return new Map(rows.map((r) => [r.match_key, r.report_count]));
 }
 
-function summarise(rows: Row[], links: Map<string, number>, now: Date): RecipientSummary {
-  const first = rows[0]!;
-  const transactions: RecipientTransaction[] = rows.map((r) => ({
-    at: r.at,
-    amount: Number(r.amount),
-    currency: r.currency,
-    senderKey: r.sender_key,
-    senderCountry: r.sender_country,
-    purpose: r.purpose,
+/** Each recipient with the indicators that fire and why, most flagged first. */
+async function summaries(
+  executor: Executor,
+  caseId: string,
+  now: Date,
+  key?: string,
+): Promise<RecipientSummary[]> {
+  const facts = await recipientFacts(executor, caseId, now, key);
+  const links = await linkedReports(executor, [
+    ...new Set(facts.flatMap((f) => (f.matchKey ? [f.matchKey] : []))),
+  ]);
+  const list = facts.map((f: RecipientFacts) => ({
+    key: f.key,
+    name: f.name,
+    account: f.account,
+    institution: f.institution,
+    transactions: f.transactions,
+    total: f.total,
+    currency: f.currency,
+    senders: f.senders,
+    countries: f.countries,
+    flags: flagsOf({ ...f.aggregate, linkedReports: f.matchKey ? (links.get(f.matchKey) ?? 0) : 0 }),
   }));
-  return {
-    key: first.recipient_key,
-    name: first.recipient_name,
-    account: first.recipient_account,
-    institution: first.recipient_institution,
-    transactions: rows.length,
-    total: Math.round(transactions.reduce((sum, t) => sum + t.amount, 0) * 100) / 100,
-    currency: first.currency,
-    senders: new Set(rows.map((r) => r.sender_key)).size,
-    countries: [...new Set(rows.flatMap((r) => (r.sender_country ? [r.sender_country] : [])))].sort(),
-    flags: evaluateRecipient({
-      transactions,
-      linkedReports: first.recipient_match_key ? (links.get(first.recipient_match_key) ?? 0) : 0,
-      now,
-    }),
-  };
+  return list.sort(
+    (a, b) => b.flags.length - a.flags.length || b.total - a.total || a.key.localeCompare(b.key),
+  );
 }
 
-function byRecipient(rows: Row[]): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) groups.set(row.recipient_key, [...(groups.get(row.recipient_key) ?? []), row]);
-  return groups;
-}
-
-/** The case's recipients, most flagged first, each with the indicators that fire and why. Audited. */
+/**
+ * The case's recipients, most flagged first, each with the indicators that fire and why: every
+ * rule evaluated set-based in the database, over all of the case's transactions. Audited.
+ */
 export async function listRecipients(ctx: RequestContext, caseId: string): Promise<RecipientSummary[]> {
   const kase = await readCase(ctx, caseId);
-  const rows = await caseTransactions(ctx.deps.db, kase.id);
-  const links = await linkedReports(ctx.deps.db, [
-    ...new Set(rows.flatMap((r) => (r.recipient_match_key ? [r.recipient_match_key] : []))),
-  ]);
-  const summaries = [...byRecipient(rows).values()].map((group) => summarise(group, links, ctx.audit.now));
-  summaries.sort((a, b) => b.flags.length - a.flags.length || b.total - a.total);
+  const recipients = await summaries(ctx.deps.db, kase.id, ctx.audit.now);
   await recordAudit(ctx.deps.db, ctx.audit, {
     action: 'finance.read',
     recordType: 'case',
     recordId: kase.id,
-    details: { recipients: summaries.length },
+    details: { recipients: recipients.length },
   });
-  return summaries;
+  return recipients;
 }
+
+type SenderRow = {
+  key: string;
+  name: string | null;
+  country: string | null;
+  transactions: number;
+  total: number;
+};
 
 /** One recipient: totals, senders, countries, money by month, flags with reasons. */
 export async function recipientDetail(
@@ -114,43 +79,33 @@ export async function recipientDetail(
   key: string,
 ): Promise<RecipientDetail> {
   const kase = await readCase(ctx, caseId);
-  const rows = await caseTransactions(ctx.deps.db, kase.id, key);
-  if (rows.length === 0) throw notFound();
-  const links = await linkedReports(
-    ctx.deps.db,
-    rows[0]?.recipient_match_key ? [rows[0].recipient_match_key] : [],
-  );
-  const senders = new Map<string, RecipientDetail['senderList'][number]>();
-  const months = new Map<string, { total: number; count: number }>();
-  for (const row of rows) {
-    const sender = senders.get(row.sender_key) ?? {
-      key: row.sender_key,
-      name: row.sender_name,
-      country: row.sender_country,
-      transactions: 0,
-      total: 0,
-    };
-    sender.transactions += 1;
-    sender.total = Math.round((sender.total + Number(row.amount)) * 100) / 100;
-    senders.set(row.sender_key, sender);
-    const month = row.at.toISOString().slice(0, 7);
-    const bucket = months.get(month) ?? { total: 0, count: 0 };
-    months.set(month, {
-      total: Math.round((bucket.total + Number(row.amount)) * 100) / 100,
-      count: bucket.count + 1,
-    });
-  }
-  await recordAudit(ctx.deps.db, ctx.audit, {
+  const db = ctx.deps.db;
+  const [summary] = await summaries(db, kase.id, ctx.audit.now, key);
+  if (!summary) throw notFound();
+  const [senders, months] = await Promise.all([
+    // Each sender named by its earliest transaction.
+    sql<SenderRow>`
+      SELECT DISTINCT ON (sender_key) sender_key AS key, sender_name AS name, sender_country AS country,
+        count(*) OVER w::int AS transactions, (sum(amount) OVER w)::float8 AS total
+      FROM finance_transaction WHERE case_id = ${kase.id} AND recipient_key = ${key}
+      WINDOW w AS (PARTITION BY sender_key) ORDER BY sender_key, at`.execute(db),
+    sql<{ month: string; total: number; count: number }>`
+      SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, sum(amount)::float8 AS total, count(*)::int AS count
+      FROM finance_transaction WHERE case_id = ${kase.id} AND recipient_key = ${key}
+      GROUP BY 1 ORDER BY 1`.execute(db),
+  ]);
+  await recordAudit(db, ctx.audit, {
     action: 'finance.read',
     recordType: 'case',
     recordId: kase.id,
     details: { recipient: key },
   });
+  const cents = (value: number) => Math.round(value * 100) / 100;
   return {
-    ...summarise(rows, links, ctx.audit.now),
-    senderList: [...senders.values()].sort((a, b) => b.total - a.total),
-    months: [...months.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([month, value]) => ({ month, ...value })),
+    ...summary,
+    senderList: senders.rows
+      .map((s) => ({ ...s, total: cents(s.total) }))
+      .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key)),
+    months: months.rows.map((m) => ({ ...m, total: cents(m.total) })),
   };
 }

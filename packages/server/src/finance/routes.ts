@@ -1,10 +1,15 @@
 import path from 'node:path';
-import { FinanceImportSummary, RecipientDetail, RecipientSummary } from '@bantay/core/finance/schema';
+import {
+  FINANCE_FORMATS,
+  FinanceImportSummary,
+  RecipientDetail,
+  RecipientSummary,
+} from '@bantay/core/finance/schema';
 import { z } from 'zod';
 import { contextOf } from '../access/request';
 import type { ApiApp } from '../platform/http/api-app';
 import { AppError } from '../platform/http/errors';
-import { importGoaml } from './import';
+import { importGoaml, importRemittanceCsv } from './import';
 import { listRecipients, recipientDetail } from './recipients';
 
 const tags = ['finance'];
@@ -19,16 +24,32 @@ export async function financeRoutes(app: ApiApp): Promise<void> {
     schema: {
       tags,
       summary:
-        'Import a goAML 5.x XML file into the case, streamed (application/octet-stream); ?filename= names it.',
+        'Import a goAML 5.x XML file or a remittance company’s CSV export into the case, streamed (application/octet-stream). ?filename= names it; ?format= goaml or remittance_csv (else by the extension, .xml or .csv); ?source= names the remittance company of a CSV.',
       params: CaseParams,
-      querystring: z.object({ filename: z.string().trim().min(1).max(255) }),
+      querystring: z.object({
+        filename: z.string().trim().min(1).max(255),
+        format: z.enum(FINANCE_FORMATS).optional(),
+        source: z.string().trim().min(1).max(100).optional(),
+      }),
       response: { 200: FinanceImportSummary },
     },
     handler: async (request) => {
-      const name = path.basename(request.query.filename);
-      if (!name.toLowerCase().endsWith('.xml'))
-        throw new AppError('unsupported_media_type', `${name}: send a goAML .xml file.`, 'filename');
-      return importGoaml(contextOf(request), request.params.id, name, request.raw);
+      const { query } = request;
+      const name = path.basename(query.filename);
+      const extension = path.extname(name).toLowerCase();
+      const format = query.format ?? (extension === '.csv' ? 'remittance_csv' : 'goaml');
+      const expected = format === 'goaml' ? '.xml' : '.csv';
+      if (extension !== expected)
+        throw new AppError(
+          'unsupported_media_type',
+          format === 'goaml' ? `${name}: send a goAML .xml file.` : `${name}: send a remittance .csv file.`,
+          'filename',
+        );
+      const ctx = contextOf(request);
+      if (format === 'goaml') return importGoaml(ctx, request.params.id, name, request.raw);
+      if (!query.source)
+        throw new AppError('validation_failed', 'Name the remittance company the CSV comes from.', 'source');
+      return importRemittanceCsv(ctx, request.params.id, name, query.source, request.raw);
     },
   });
 

@@ -4,6 +4,7 @@ export type FinanceImportTable = {
   id: Generated<string>;
   case_id: string;
   format: string;
+  source: Generated<string>;
   file_name: string;
   sha256: Buffer;
   stored: number;
@@ -17,6 +18,7 @@ export type FinanceTransactionTable = {
   id: Generated<string>;
   case_id: string;
   import_id: string;
+  source: Generated<string>;
   reference: string;
   at: Date;
   amount: string | number;
@@ -43,8 +45,19 @@ export type FinanceQuarantineTable = {
   raw: string;
 };
 
+/** Rows of an import on their way into a case (see 0012_finance_speed.sql); raw SQL writes and moves them. */
+export type FinanceStageTable = {
+  stage_id: string;
+  ordinal: number;
+  reference: string | null;
+  location: string | null;
+  problem: string | null;
+  raw: string | null;
+};
+
 export type FinanceTables = {
   finance_import: FinanceImportTable;
   finance_transaction: FinanceTransactionTable;
   finance_quarantine: FinanceQuarantineTable;
+  finance_stage: FinanceStageTable;
 };

@@ -1,6 +1,11 @@
 import { CaseDocument } from '@bantay/core/cases/documents';
 import { Graph } from '@bantay/core/cases/graph';
-import { FinanceImportSummary, RecipientDetail, RecipientSummary } from '@bantay/core/finance/schema';
+import {
+  FinanceImportSummary,
+  RecipientDetail,
+  RecipientSummary,
+  type FinanceFormat,
+} from '@bantay/core/finance/schema';
 import { CalendarEntry, LegalRequest, type LegalRequestInput } from '@bantay/core/cases/legal';
 import {
   Operation,
@@ -100,9 +105,9 @@ export const casesApi = {
   expandGraph: (id: string, node: string) =>
     api.get(path(id, '/graph/expand'), { query: { node }, parser: Graph }),
   ftmUrl: (id: string) => path(id, '/export/ftm'),
-  importGoaml: (id: string, file: File) =>
+  importFinance: (id: string, file: File, format: FinanceFormat, source: string) =>
     upload(path(id, '/finance/imports'), file, {
-      query: { filename: file.name },
+      query: { filename: file.name, format, ...(format === 'remittance_csv' ? { source } : {}) },
       parser: FinanceImportSummary,
     }),
   recipients: (id: string) =>

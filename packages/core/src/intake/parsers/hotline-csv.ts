@@ -9,6 +9,7 @@ import type {
   SourceKind,
 } from '../report';
 import { firstOf, problem, type ParseProblemCode } from './problems';
+import { decodeLeniently, firstLineOf, rowText, type CsvRow } from './csv-rows';
 import type { TextChunks } from './utf8';
 import {
   clipSummary,
@@ -52,7 +53,6 @@ export type HotlineCsvOptions = {
   source: string;
 };
 
-type CsvRow = { record: Record<string, string | undefined>; raw: string; info: { lines: number } };
 type Skipped = { problem: IntakeProblem; raw: string };
 
 /**
@@ -114,17 +114,6 @@ export async function* parseHotlineCsv(
   for (const later of skipped) yield { ok: false, ...later, index: index++ };
 }
 
-/** Rows are checked one by one, so a stray bad byte spoils its row only: it shows as U+FFFD. */
-async function* decodeLeniently(chunks: TextChunks): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (text !== '') yield text;
-  }
-  const rest = decoder.decode();
-  if (rest !== '') yield rest;
-}
-
 function missingColumns(header: string[] | undefined): IntakeProblem | undefined {
   if (header === undefined) {
     return problem(
@@ -141,16 +130,6 @@ function missingColumns(header: string[] | undefined): IntakeProblem | undefined
     path: missing[0],
     line: 1,
   });
-}
-
-/** The record's own text: csv-parse puts skipped blank lines before it and the line break after it. */
-function rowText(row: CsvRow): string {
-  return row.raw.replace(/^(?:\r?\n)+/, '').replace(/\r?\n$/, '');
-}
-
-/** csv-parse counts the line a record ends on; a quoted field can span lines. */
-function firstLineOf(row: CsvRow): number {
-  return row.info.lines - (rowText(row).split('\n').length - 1);
 }
 
 type Outcome =

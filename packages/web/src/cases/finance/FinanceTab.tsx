@@ -1,4 +1,4 @@
-import type { FinanceImportSummary, RecipientSummary } from '@bantay/core/finance/schema';
+import type { FinanceFormat, FinanceImportSummary, RecipientSummary } from '@bantay/core/finance/schema';
 import { INDICATOR_PARAMETERS } from '@bantay/core/finance/indicators';
 import {
   Alert,
@@ -9,9 +9,11 @@ import {
   List,
   Loader,
   Paper,
+  SegmentedControl,
   Stack,
   Table,
   Text,
+  TextInput,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
@@ -25,7 +27,8 @@ import { CASES_KEY, casesApi, useRecipient, useRecipients, type CaseDetail } fro
 
 const IMPORT_HEADING = 'finance-import';
 const RECIPIENT_HEADING = 'recipient-heading';
-const GOAML_ACCEPT = '.xml';
+const ACCEPT: Record<FinanceFormat, string> = { goaml: '.xml', remittance_csv: '.csv' };
+const FORMATS: readonly FinanceFormat[] = ['goaml', 'remittance_csv'];
 
 /** Bars of money received by month. */
 function monthChart(
@@ -44,16 +47,18 @@ function monthChart(
 function ImportPanel({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const [format, setFormat] = useState<FinanceFormat>('goaml');
+  const [company, setCompany] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<FinanceImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const send = async () => {
-    if (!file) return;
+    if (!file || (format === 'remittance_csv' && !company.trim())) return;
     setBusy(true);
     setError(null);
     try {
-      setResult(await casesApi.importGoaml(item.id, file));
+      setResult(await casesApi.importFinance(item.id, file, format, company.trim()));
       await queryClient.invalidateQueries({ queryKey: [CASES_KEY, 'case', item.id] });
     } catch (failure) {
       setError(errorText(t, failure));
@@ -66,16 +71,44 @@ function ImportPanel({ item }: { item: CaseDetail }) {
       <Title order={2} fz="h4" id={IMPORT_HEADING} mb="xs">
         {t('investigation.finance.importTitle')}
       </Title>
+      <SegmentedControl
+        className="fit-content"
+        mb="sm"
+        aria-label={t('investigation.finance.formatLabel')}
+        value={format}
+        onChange={(value) => {
+          setFormat(value === 'remittance_csv' ? value : 'goaml');
+          setFile(null);
+        }}
+        data={FORMATS.map((value) => ({ value, label: t(`investigation.finance.formats.${value}`) }))}
+      />
       <Group align="flex-end" gap="sm">
+        {format === 'remittance_csv' ? (
+          <TextInput
+            label={t('investigation.finance.company')}
+            description={t('investigation.finance.companyHelp')}
+            value={company}
+            onChange={(event) => setCompany(event.currentTarget.value)}
+            maxLength={100}
+            required
+            w={240}
+          />
+        ) : null}
         <FileInput
-          label={t('investigation.finance.file')}
-          description={t('investigation.finance.fileHelp')}
-          accept={GOAML_ACCEPT}
+          label={t(format === 'goaml' ? 'investigation.finance.file' : 'investigation.finance.csvFile')}
+          description={t(
+            format === 'goaml' ? 'investigation.finance.fileHelp' : 'investigation.finance.csvFileHelp',
+          )}
+          accept={ACCEPT[format]}
           value={file}
           onChange={setFile}
           w={360}
         />
-        <Button onClick={() => void send()} loading={busy} disabled={!file}>
+        <Button
+          onClick={() => void send()}
+          loading={busy}
+          disabled={!file || (format === 'remittance_csv' && !company.trim())}
+        >
           {t('investigation.finance.import')}
         </Button>
       </Group>
@@ -214,7 +247,7 @@ function RecipientPanel({ caseId, recipientKey }: { caseId: string; recipientKey
   );
 }
 
-/** The financial trail: goAML imports, recipients with the OSEC indicators that fire and why. */
+/** The financial trail: goAML and remittance CSV imports, recipients with the OSEC indicators that fire and why. */
 export function FinanceTab({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const recipients = useRecipients(item.id);
