@@ -42,29 +42,6 @@ function normaliseKind(raw: RawIdentifier, defaultCountry: CountryCode): KindRes
   }
 }
 
-/** Half the identifiers of a day's reports recur (a cluster's accounts, phones, addresses). */
-const CACHE_SIZE = 50_000;
-const cache = new Map<string, KindResult>();
-
-/** normaliseKind, remembered for the most recently seen inputs (least recently used goes first). */
-function normaliseKindCached(raw: RawIdentifier, defaultCountry: CountryCode): KindResult {
-  const key = `${raw.kind}\u0000${defaultCountry}\u0000${raw.platform ?? ''}\u0000${raw.subtype ?? ''}\u0000${raw.port ?? ''}\u0000${raw.possibleProxy ?? ''}\u0000${raw.value}`;
-  let result = cache.get(key);
-  if (result === undefined) {
-    try {
-      result = normaliseKind(raw, defaultCountry);
-    } catch (error) {
-      // A parser bug must cost one identifier, not the whole report.
-      result = rejection(raw.kind, `${quoted(raw.value)} could not be normalised (${String(error)})`);
-    }
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value ?? key);
-  } else {
-    cache.delete(key);
-  }
-  cache.set(key, result);
-  return result;
-}
-
 /**
  * The canonical value, match key and flags of one identifier from a report, or the reason it is
  * not one. Pure and total: it never throws, whatever the input.
@@ -78,11 +55,16 @@ export function normaliseIdentifier(raw: RawIdentifier, options: NormaliseOption
   if (raw.value.length > MAX_IDENTIFIER_LENGTH) {
     return rejection(raw.kind, `the value is ${raw.value.length} characters, over ${MAX_IDENTIFIER_LENGTH}`);
   }
-  const result = normaliseKindCached(raw, options.defaultCountry ?? DEFAULT_PHONE_COUNTRY);
+  let result: KindResult;
+  try {
+    result = normaliseKind(raw, options.defaultCountry ?? DEFAULT_PHONE_COUNTRY);
+  } catch (error) {
+    // A parser bug must cost one identifier, not the whole report.
+    return rejection(raw.kind, `${quoted(raw.value)} could not be normalised (${String(error)})`);
+  }
   if (isRejection(result)) return result;
   return {
     ...result,
-    flags: [...result.flags],
     raw: raw.value,
     ...(raw.observedAt === undefined ? {} : { observedAt: raw.observedAt }),
     ...(raw.event === undefined ? {} : { event: raw.event }),
