@@ -114,11 +114,31 @@ type AxeViolation = {
 };
 
 /**
+ * Waits until no finite animation or transition runs (a dialog or a notice fading in): axe
+ * reads colours mid-fade as they are drawn, and a half-faded text fails contrast. Spinners
+ * (infinite animations) are not waited for.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+    undefined,
+    { timeout: 5_000 },
+  );
+}
+
+/**
  * axe-core on the page as it is now: no serious or critical violation allowed. The source
  * is evaluated through the DevTools protocol, which the page's CSP does not govern, so the
  * app's own policy stays untouched.
  */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
+  await settled(page);
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } })

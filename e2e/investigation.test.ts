@@ -86,10 +86,6 @@ async function submitDialog(page: Page, button: string): Promise<void> {
 }
 
 /** The dialog fades in over the page: axe measures contrast once the transitions are over. */
-async function dialogSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-}
-
 async function openTabOfCase(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click();
   await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
@@ -165,7 +161,6 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
     await form.getByLabel('Aliases').fill('Nanay L');
     await form.getByLabel('Nationality').fill('PH');
     await form.getByLabel('PSGC code').fill('0702200000');
-    await dialogSettled(page);
     await expectAccessible(page, 'subject form');
     await submitDialog(page, 'Add a subject');
     const card = page.getByRole('region', { name: FACILITATOR });
@@ -291,7 +286,6 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
     await form.getByLabel('Applied on').fill(APPLIED);
     await form.getByLabel('Issued on').fill(ISSUED);
     await form.getByLabel('Served on').fill(SERVED);
-    await dialogSettled(page);
     await expectAccessible(page, 'warrant form');
     await submitDialog(page, 'Record a warrant or request');
     const table = page.getByRole('table', { name: 'Warrants and requests of this case' });
@@ -324,7 +318,6 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from(syntheticPdf(['SYNTHETIC WARRANT FOR A TEST', 'WDCD CC-2026-0142'])),
     });
-    await dialogSettled(page);
     await expectAccessible(page, 'document form');
     await submitDialog(page, 'Upload a case paper');
     const papers = page.getByRole('table', { name: 'Papers of this case' });
@@ -365,7 +358,6 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
     await form.getByLabel('PSGC code of target 1').fill('1380600000');
     await choose(page, 'Team lead', 'Demo Investigator');
     await choose(page, 'Social worker (DSWD or partner)', SOCIAL_WORKER);
-    await dialogSettled(page);
     await expectAccessible(page, 'operation plan');
     await submitDialog(page, 'Plan an operation');
     const card = page.getByRole('region', { name: 'Operation Sagip Tondo' });
@@ -407,7 +399,6 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
     await form
       .getByLabel('After-action notes')
       .fill('Both children safe with the social worker; facilitator arrested.');
-    await dialogSettled(page);
     await expectAccessible(page, 'outcome form');
     await submitDialog(page, 'Record the outcome');
     await card.getByText('Completed', { exact: true }).waitFor();
@@ -464,7 +455,6 @@ describe('an investigator takes a referral from acceptance to rescue', () => {
     await form.getByLabel('Acquired where').fill('Purok 5, Barangay Example, Tondo');
     await form.getByLabel('Legal basis').fill('Seized on arrest in flagrante; WSSECD to follow');
     await form.getByLabel('Storage location').fill('Forensic store, Manila, locker 7');
-    await dialogSettled(page);
     await expectAccessible(page, 'evidence form');
     await submitDialog(page, 'Register an item');
     const item = page.getByRole('region', { name: /^E-001 · Android phone/ });
