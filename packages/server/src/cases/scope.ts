@@ -1,15 +1,22 @@
 import type { Actor } from '@bantay/core/access/actor';
 import { can } from '@bantay/core/access/roles';
 import type { CaseAbilities } from '@bantay/core/cases/schema';
-import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { RequestContext } from '../access/request';
-import { recordAudit, type AuditEntry } from '../audit/record';
-import type { Database, Executor } from '../platform/db';
-import { AppError, notFound } from '../platform/http/errors';
+import {
+  changeInScope,
+  isUuid,
+  readInScope,
+  recordTimelineChange,
+  type ScopedRecord,
+  type TimelineEvent,
+  type Trx,
+} from '../access/scoped-record';
+import type { AuditEntry } from '../audit/record';
+import type { Executor } from '../platform/db';
+import { AppError } from '../platform/http/errors';
 
-export type Trx = Transaction<Database>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type { Trx };
 
 /**
  * Which cases an actor sees: those of his unit (a supervisor sees all of them) and those he
@@ -45,30 +52,18 @@ export function caseAbilities(actor: Actor, row: CaseRow): CaseAbilities {
 
 export type CaseNeed = 'read' | keyof CaseAbilities;
 
-async function findCase(
-  executor: Executor,
-  actor: Actor,
-  id: string,
-  lock: boolean,
-): Promise<CaseRow | undefined> {
-  if (!UUID.test(id)) return undefined;
-  const query = executor
-    .selectFrom('case_file as c')
-    .select(['c.id', 'c.number', 'c.title', 'c.status', 'c.unit_id', 'c.organisation_id', 'c.lead_id'])
-    .where('c.id', '=', id)
-    .where(caseVisible(actor));
-  return lock ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
-}
-
-async function denied(ctx: RequestContext, id: string): Promise<AppError> {
-  await recordAudit(ctx.deps.db, ctx.audit, {
-    action: 'access.denied',
-    outcome: 'denied',
-    recordType: 'case',
-    recordId: id,
-  });
-  return notFound();
-}
+const CASE: ScopedRecord<CaseRow> = {
+  recordType: 'case',
+  find: (executor, actor, id, lock) => {
+    if (!isUuid(id)) return Promise.resolve(undefined);
+    const query = executor
+      .selectFrom('case_file as c')
+      .select(['c.id', 'c.number', 'c.title', 'c.status', 'c.unit_id', 'c.organisation_id', 'c.lead_id'])
+      .where('c.id', '=', id)
+      .where(caseVisible(actor));
+    return lock ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
+  },
+};
 
 function requireAbility(ctx: RequestContext, row: CaseRow, need: CaseNeed): void {
   if (need === 'read') return;
@@ -79,65 +74,36 @@ function requireAbility(ctx: RequestContext, row: CaseRow, need: CaseNeed): void
 }
 
 /** Reads a case the actor can see; 404 (audited) for any other. */
-export async function readCase(ctx: RequestContext, id: string): Promise<CaseRow> {
-  const row = await findCase(ctx.deps.db, ctx.actor, id, false);
-  if (!row) throw await denied(ctx, id);
-  return row;
+export function readCase(ctx: RequestContext, id: string): Promise<CaseRow> {
+  return readInScope(CASE, ctx, id);
 }
 
 /**
  * Runs a change on one case in one transaction, the case row locked: 404 (audited) when the
  * actor cannot see it, 403/409 when he may not do this to it.
  */
-export async function changeCase<T>(
+export function changeCase<T>(
   ctx: RequestContext,
   id: string,
   need: CaseNeed,
   work: (trx: Trx, row: CaseRow) => Promise<T>,
 ): Promise<T> {
-  let missing = false;
-  try {
-    return await ctx.deps.db.transaction().execute(async (trx) => {
-      const row = await findCase(trx, ctx.actor, id, true);
-      if (!row) {
-        missing = true;
-        throw notFound();
-      }
-      requireAbility(ctx, row, need);
-      return work(trx, row);
-    });
-  } catch (error) {
-    if (missing) throw await denied(ctx, id);
-    throw error;
-  }
+  return changeInScope(CASE, ctx, id, (row) => requireAbility(ctx, row, need), work);
 }
 
-/**
- * Writes a change to the case's timeline and to the audit chain, in the change's
- * transaction. Call it last: the audit chain lock is held until commit.
- */
-export async function recordCaseChange(
+/** Writes a change to the case's timeline and to the audit chain; call it last in the transaction. */
+export function recordCaseChange(
   trx: Trx,
   ctx: RequestContext,
   caseId: string,
   entry: AuditEntry & { details?: Record<string, unknown> },
 ): Promise<void> {
-  await trx
-    .insertInto('case_event')
-    .values({
-      case_id: caseId,
-      at: ctx.audit.now,
-      actor_id: ctx.actor.userId,
-      action: entry.action,
-      details: JSON.stringify(entry.details ?? {}),
-    })
-    .execute();
-  await recordAudit(trx, ctx.audit, {
-    ...entry,
-    recordType: entry.recordType ?? 'case',
-    recordId: entry.recordId ?? caseId,
-    details: { caseId, ...entry.details },
-  });
+  const insert = (event: TimelineEvent) =>
+    trx
+      .insertInto('case_event')
+      .values({ case_id: caseId, ...event })
+      .execute();
+  return recordTimelineChange(trx, ctx, { type: 'case', id: caseId, detailKey: 'caseId' }, insert, entry);
 }
 
 /** A user the case may name (lead, assignee, team member): active, and known. */
