@@ -51,7 +51,7 @@ export class KnownContent {
   }
 
   /** The match of every file of every report, in order. */
-  async classify(client: pg.PoolClient, reports: ReportFile[][]): Promise<FileMatch[][]> {
+  async classify(client: pg.Pool | pg.PoolClient, reports: ReportFile[][]): Promise<FileMatch[][]> {
     const wanted = { md5: new Set<string>(), sha1: new Set<string>(), sha256: new Set<string>() };
     for (const files of reports) {
       for (const file of files) {

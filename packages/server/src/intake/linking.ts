@@ -1,3 +1,4 @@
+import { bigintArray, timestampArray } from '../platform/db/params';
 import type pg from 'pg';
 
 /**
@@ -71,7 +72,7 @@ export async function assignClusters(
          FROM unnest($1::bigint[]) AS q(id)
          CROSS JOIN LATERAL (SELECT report_id FROM report_identifier WHERE identifier_id = q.id LIMIT 1) ri
          JOIN report r ON r.id = ri.report_id`,
-      [linkIds],
+      [bigintArray(linkIds)],
     );
     for (const row of result.rows) {
       push(neighbours, row.identifier_id, row.cluster_id);
@@ -91,7 +92,7 @@ export async function assignClusters(
          JOIN report_identifier ri ON ri.identifier_id = q.identifier_id
           AND ri.observed_at BETWEEN q.at - make_interval(secs => $3) AND q.at + make_interval(secs => $3)
          JOIN report r ON r.id = ri.report_id`,
-      [windowed.map((w) => w.id), windowed.map((w) => w.at), ipWindowMs / 1000],
+      [bigintArray(windowed.map((w) => w.id)), timestampArray(windowed.map((w) => w.at)), ipWindowMs / 1000],
     );
     for (const row of result.rows) {
       uf.union(`r${windowed[row.n - 1]!.i}`, `c${row.cluster_id}`);
@@ -185,7 +186,7 @@ async function clusterCounts(client: pg.PoolClient, ids: string[]): Promise<Map<
   if (ids.length === 0) return new Map();
   const result = await client.query<{ id: string; report_count: number }>(
     'SELECT id::text, report_count FROM report_cluster WHERE id = ANY($1::bigint[])',
-    [ids],
+    [bigintArray(ids)],
   );
   return new Map(result.rows.map((row) => [row.id, row.report_count]));
 }
@@ -210,17 +211,17 @@ async function applyClusters(
                  FROM unnest($1::bigint[], $2::bigint[]) AS m(source, target) JOIN report_cluster c ON c.id = m.source
                 GROUP BY m.target) s
         WHERE t.id = s.target`,
-      [merges.map((m) => m.from), merges.map((m) => m.to)],
+      [bigintArray(merges.map((m) => m.from)), bigintArray(merges.map((m) => m.to))],
     );
     moved = (
       await client.query<{ id: string; target: string }>(
         `UPDATE report r SET cluster_id = m.target FROM unnest($1::bigint[], $2::bigint[]) AS m(source, target)
           WHERE r.cluster_id = m.source RETURNING r.id::text, m.target::text`,
-        [merges.map((m) => m.from), merges.map((m) => m.to)],
+        [bigintArray(merges.map((m) => m.from)), bigintArray(merges.map((m) => m.to))],
       )
     ).rows;
     await client.query('DELETE FROM report_cluster WHERE id = ANY($1::bigint[])', [
-      merges.map((m) => m.from),
+      bigintArray(merges.map((m) => m.from)),
     ]);
   }
   const spans = new Map<string, { first: number; last: number }>();
@@ -240,10 +241,10 @@ async function applyClusters(
      ON CONFLICT (id) DO UPDATE SET report_count = excluded.report_count,
        first_at = least(report_cluster.first_at, excluded.first_at), last_at = greatest(report_cluster.last_at, excluded.last_at)`,
     [
-      ids,
-      ids.map((id) => sizes.get(id)),
-      ids.map((id) => new Date(spans.get(id)!.first)),
-      ids.map((id) => new Date(spans.get(id)!.last)),
+      bigintArray(ids),
+      bigintArray(ids.map((id) => sizes.get(id)!)),
+      timestampArray(ids.map((id) => new Date(spans.get(id)!.first))),
+      timestampArray(ids.map((id) => new Date(spans.get(id)!.last))),
     ],
   );
   return moved;
@@ -268,13 +269,13 @@ export async function splitClustersAround(
   if (hubIds.length === 0) return [];
   const affected = await client.query<{ cluster_id: string }>(
     `SELECT DISTINCT r.cluster_id::text FROM report_identifier ri JOIN report r ON r.id = ri.report_id WHERE ri.identifier_id = ANY($1::bigint[])`,
-    [hubIds],
+    [bigintArray(hubIds)],
   );
   const clusters = affected.rows.map((row) => row.cluster_id);
   if (clusters.length === 0) return [];
   const reports = await client.query<{ id: string; cluster_id: string }>(
     'SELECT id::text, cluster_id::text FROM report WHERE cluster_id = ANY($1::bigint[])',
-    [clusters],
+    [bigintArray(clusters)],
   );
   const links = await client.query<{
     report_id: string;
@@ -286,7 +287,7 @@ export async function splitClustersAround(
        FROM report_identifier ri JOIN identifier i ON i.id = ri.identifier_id
        JOIN report r ON r.id = ri.report_id
       WHERE r.cluster_id = ANY($1::bigint[]) AND NOT i.is_hub AND i.link_policy <> 'never'`,
-    [clusters],
+    [bigintArray(clusters)],
   );
   const uf = new UnionFind();
   for (const report of reports.rows) uf.find(report.id);
@@ -326,13 +327,13 @@ export async function splitClustersAround(
   if (moves.length === 0) return [];
   await client.query(
     'UPDATE report r SET cluster_id = m.cluster FROM unnest($1::bigint[], $2::bigint[]) AS m(id, cluster) WHERE r.id = m.id',
-    [moves.map((m) => m.report), moves.map((m) => m.cluster)],
+    [bigintArray(moves.map((m) => m.report)), bigintArray(moves.map((m) => m.cluster))],
   );
   await client.query(
     `INSERT INTO report_cluster (id, report_count, first_at, last_at)
      SELECT cluster_id, count(*), min(received_at), max(received_at) FROM report WHERE cluster_id = ANY($1::bigint[]) GROUP BY cluster_id
      ON CONFLICT (id) DO UPDATE SET report_count = excluded.report_count, first_at = excluded.first_at, last_at = excluded.last_at`,
-    [[...changed]],
+    [bigintArray([...changed])],
   );
   return [...changed];
 }

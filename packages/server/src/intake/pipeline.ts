@@ -6,7 +6,7 @@ import type { AppDeps } from '../platform/deps';
 import { copyRows, type CopyValue } from '../platform/db/copy';
 import type { KnownContent } from './known-content';
 import { prepareReport, type IntakeItem, type PrepareServices, type PreparedReport } from './prepare';
-import { storeBatch, type StoreSettings } from './store';
+import { lockIntake, stageReports, storeBatch, type StagedBatch, type StoreSettings } from './store';
 
 export type IntakeServices = {
   prepare: PrepareServices;
@@ -47,7 +47,7 @@ export type ImportProgress = { processed: number; stored: number; duplicates: nu
 
 export const quarantineContext = (id: string) => `intake_quarantine:${id}`;
 
-const BATCH = 1000;
+const BATCH = 3000;
 const PROBLEMS_KEPT = 100;
 const ANALYZE_MIN_REPORTS = 5000;
 const PREPARE_SLICE = 50;
@@ -100,9 +100,9 @@ export async function runImport(
   let batch: IntakeItem[] = [];
 
   const flush = async (items: IntakeItem[]) => {
-    const prepared = await prepareItems(items, services.prepare);
+    const prepared = await stageItems(deps, services, await prepareItems(items, services.prepare));
     await pending;
-    pending = commitBatch(deps, services, prepared, {
+    pending = commitBatch(deps, prepared, {
       importId,
       meta,
       settings,
@@ -181,6 +181,63 @@ type PreparedBatch = {
   duplicatesInBatch: number;
 };
 
+/** A batch staged to commit: reports not stored yet (as far as was known), their rows built. */
+type StagedItems = {
+  staged: StagedBatch;
+  problems: Extract<ParsedItem, { ok: false }>[];
+  /** Repeats within the batch and reports found stored already. */
+  duplicates: number;
+};
+
+/**
+ * Everything of a batch that needs no lock, done while the previous batch commits: which
+ * reports are stored already, ids for the others, their files' known-content matches, and
+ * their documents (encrypted), files and identifiers as COPY rows.
+ */
+async function stageItems(
+  deps: AppDeps,
+  services: IntakeServices,
+  batch: PreparedBatch,
+): Promise<StagedItems> {
+  const stored = await storedKeys(deps.pool, batch.reports);
+  const fresh = batch.reports.filter((r) => !stored.has(reportKey(r)));
+  const ids = fresh.length
+    ? (
+        await deps.pool.query<{ id: string }>(
+          `SELECT nextval('report_id_seq')::text AS id FROM generate_series(1, $1)`,
+          [fresh.length],
+        )
+      ).rows.map((row) => row.id)
+    : [];
+  const matches = await services.knownContent.classify(
+    deps.pool,
+    fresh.map((r) => r.draft.files),
+  );
+  return {
+    staged: stageReports(
+      fresh.map((report, i) => ({ id: ids[i]!, report, matches: matches[i] ?? [] })),
+      deps.cipher,
+    ),
+    problems: batch.problems,
+    duplicates: batch.duplicatesInBatch + batch.reports.length - fresh.length,
+  };
+}
+
+const reportKey = (r: PreparedReport) => `${r.draft.source}\u0000${r.draft.externalId}`;
+
+/** Which of the reports are stored already, by (source, external id). */
+async function storedKeys(
+  executor: pg.Pool | pg.PoolClient,
+  reports: PreparedReport[],
+): Promise<Set<string>> {
+  if (reports.length === 0) return new Set();
+  const existing = await executor.query<{ source: string; external_id: string }>(
+    `SELECT source, external_id FROM report WHERE (source, external_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [reports.map((r) => r.draft.source), reports.map((r) => r.draft.externalId)],
+  );
+  return new Set(existing.rows.map((row) => `${row.source}\u0000${row.external_id}`));
+}
+
 /**
  * Prepares a batch while the previous one commits, yielding to the event loop every few
  * reports so that the commit's next statement goes out as soon as the last one answers.
@@ -209,41 +266,36 @@ async function prepareItems(items: IntakeItem[], services: PrepareServices): Pro
 
 async function commitBatch(
   deps: AppDeps,
-  services: IntakeServices,
-  batch: PreparedBatch,
+  batch: StagedItems,
   context: { importId: string; meta: ImportMeta; settings: StoreSettings; summary: ImportSummary; now: Date },
 ): Promise<void> {
   const client = await deps.pool.connect();
   try {
     await client.query('BEGIN');
+    await lockIntake(client);
     const quarantined = await quarantine(client, deps, batch.problems, context);
-    const candidates = batch.reports;
-    const existing = candidates.length
-      ? await client.query<{ source: string; external_id: string }>(
-          `SELECT source, external_id FROM report WHERE (source, external_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-          [candidates.map((r) => r.draft.source), candidates.map((r) => r.draft.externalId)],
-        )
-      : { rows: [] };
-    const known = new Set(existing.rows.map((row) => `${row.source}\u0000${row.external_id}`));
-    const fresh = candidates.filter((r) => !known.has(`${r.draft.source}\u0000${r.draft.externalId}`));
-    const matches = await services.knownContent.classify(
+    let staged = batch.staged;
+    let duplicates = batch.duplicates;
+    // Stored meanwhile (earlier in this import, or by another): restaged without them.
+    const late = await storedKeys(
       client,
-      fresh.map((r) => r.draft.files),
+      staged.reports.map((r) => r.report),
     );
-    const stored = fresh.length
-      ? await storeBatch(
-          client,
-          fresh.map((report, i) => ({ report, matches: matches[i] ?? [] })),
-          {
-            importId: context.importId,
-            receivedAt: context.now,
-            now: context.now,
-            cipher: deps.cipher,
-            settings: context.settings,
-          },
-        )
+    if (late.size) {
+      staged = stageReports(
+        staged.reports.filter((r) => !late.has(reportKey(r.report))),
+        deps.cipher,
+      );
+      duplicates += late.size;
+    }
+    const stored = staged.reports.length
+      ? await storeBatch(client, staged, {
+          importId: context.importId,
+          receivedAt: context.now,
+          now: context.now,
+          settings: context.settings,
+        })
       : [];
-    const duplicates = batch.duplicatesInBatch + batch.reports.length - fresh.length;
     await client.query(
       'UPDATE intake_import SET stored = stored + $2, duplicates = duplicates + $3, quarantined = quarantined + $4 WHERE id = $1',
       [context.importId, stored.length, duplicates, quarantined.length],

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { bigintArray } from '../platform/db/params';
 import { scoreReport, type PriorityFacts, type PriorityWeights } from '@bantay/core/triage/priority';
 
 /** Open statuses: the reports the queue shows and rescoring touches. */
@@ -40,7 +41,11 @@ export async function rescoreWhere(
          FROM report r JOIN report_cluster c ON c.id = r.cluster_id
         WHERE ($1::bigint[] IS NULL OR r.cluster_id = ANY($1::bigint[]))) x
       WHERE open`,
-    [where.allOpen ? null : where.clusterIds, OPEN_STATUSES, options.exclude ?? []],
+    [
+      where.allOpen ? null : bigintArray(where.clusterIds!),
+      OPEN_STATUSES,
+      bigintArray(options.exclude ?? []),
+    ],
   );
   return writeScores(client, rows.rows, options);
 }
@@ -86,7 +91,7 @@ export async function rescoreInSaturated(
        FROM candidates x JOIN report r ON r.id = x.id JOIN report_cluster c ON c.id = r.cluster_id
       WHERE r.status = ANY($4::text[]) AND NOT (r.id = ANY($5::bigint[]))
       ORDER BY r.id, x.rank NULLS LAST`,
-    [clusters, moved, cap, OPEN_STATUSES, options.exclude ?? []],
+    [bigintArray(clusters), bigintArray(moved), cap, OPEN_STATUSES, bigintArray(options.exclude ?? [])],
   );
   return writeScores(client, rows.rows, options);
 }
@@ -122,7 +127,12 @@ async function writeScores(
     await client.query(
       `UPDATE report r SET priority_score = u.score, priority_level = u.level, priority_reasons = u.reasons::jsonb
          FROM unnest($1::bigint[], $2::smallint[], $3::smallint[], $4::text[]) AS u(id, score, level, reasons) WHERE r.id = u.id`,
-      [part.map((c) => c.id), part.map((c) => c.score), part.map((c) => c.level), part.map((c) => c.reasons)],
+      [
+        bigintArray(part.map((c) => c.id)),
+        bigintArray(part.map((c) => c.score)),
+        bigintArray(part.map((c) => c.level)),
+        part.map((c) => c.reasons),
+      ],
     );
   }
   return changed.length;

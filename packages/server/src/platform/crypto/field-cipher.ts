@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 
 /**
  * AES-256-GCM envelope encryption for sensitive columns. Each value gets its own random
@@ -24,12 +24,17 @@ export class DecryptionError extends Error {
 }
 
 export class FieldCipher {
+  /** 0x01 | kid length | kid of the active key: the start of every new ciphertext. */
+  private readonly activeHeader: Buffer;
+
   constructor(private readonly keyring: Keyring) {
     for (const [id, key] of keyring.keys) {
       if (key.length !== KEY) throw new Error(`Encryption key "${id}" must be 32 bytes, not ${key.length}.`);
     }
     if (!keyring.keys.has(keyring.activeId))
       throw new Error(`Active encryption key "${keyring.activeId}" is missing.`);
+    const kid = Buffer.from(keyring.activeId, 'utf8');
+    this.activeHeader = Buffer.concat([Buffer.from([VERSION, kid.length]), kid]);
   }
 
   get activeKeyId(): string {
@@ -37,17 +42,21 @@ export class FieldCipher {
   }
 
   encrypt(plaintext: string | Buffer, context: string): Buffer {
-    const kid = Buffer.from(this.keyring.activeId, 'utf8');
-    const header = Buffer.concat([Buffer.from([VERSION, kid.length]), kid]);
-    const aad = Buffer.concat([header, Buffer.from(context, 'utf8')]);
-    const dataKey = randomBytes(KEY);
-    const wrapped = seal(this.masterKey(this.keyring.activeId), dataKey, aad);
-    const sealed = seal(
-      dataKey,
-      typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext,
-      aad,
-    );
-    return Buffer.concat([header, wrapped, sealed]);
+    const header = this.activeHeader;
+    const data = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
+    // One allocation for the result; the key wrap and the data are sealed into it in place.
+    const out = Buffer.allocUnsafe(header.length + IV + TAG + KEY + IV + TAG + data.length);
+    header.copy(out, 0);
+    const aad = Buffer.allocUnsafe(header.length + Buffer.byteLength(context, 'utf8'));
+    header.copy(aad, 0);
+    aad.write(context, header.length, 'utf8');
+    const random = randomBytesFor(KEY + 2 * IV);
+    const dataKey = random.subarray(0, KEY);
+    const master = this.masterKey(this.keyring.activeId);
+    const afterWrap = sealInto(out, header.length, master, random.subarray(KEY, KEY + IV), dataKey, aad);
+    sealInto(out, afterWrap, dataKey, random.subarray(KEY + IV), data, aad);
+    random.fill(0, 0, KEY);
+    return out;
   }
 
   decrypt(ciphertext: Buffer, context: string): Buffer {
@@ -79,12 +88,35 @@ export class FieldCipher {
   }
 }
 
-function seal(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
-  const iv = randomBytes(IV);
+/** Writes iv | tag | ciphertext at `at` in `out`; returns the offset after it. */
+function sealInto(out: Buffer, at: number, key: Buffer, iv: Buffer, plaintext: Buffer, aad: Buffer): number {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  iv.copy(out, at);
+  let end = at + IV + TAG;
+  end += cipher.update(plaintext).copy(out, end);
+  end += cipher.final().copy(out, end);
+  cipher.getAuthTag().copy(out, at + IV);
+  return end;
+}
+
+/**
+ * Random bytes for keys and IVs, drawn from the system's CSPRNG in blocks: one call per
+ * block rather than three per value. Each caller gets bytes no one else got; the block is
+ * zeroed as it is handed out, so a key does not linger in it.
+ */
+const RANDOM_BLOCK = 8192;
+let randomPool = Buffer.alloc(0);
+let randomAt = 0;
+function randomBytesFor(n: number): Buffer {
+  if (randomAt + n > randomPool.length) {
+    randomPool = randomFillSync(Buffer.allocUnsafeSlow(RANDOM_BLOCK));
+    randomAt = 0;
+  }
+  const out = Buffer.from(randomPool.subarray(randomAt, randomAt + n));
+  randomPool.fill(0, randomAt, randomAt + n);
+  randomAt += n;
+  return out;
 }
 
 function open(key: Buffer, sealed: Buffer, aad: Buffer, what: string): Buffer {

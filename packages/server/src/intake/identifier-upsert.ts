@@ -1,0 +1,199 @@
+import type pg from 'pg';
+import { BinaryRows, type BinaryTable } from '../platform/db/binary-copy';
+import { bigintArray } from '../platform/db/params';
+import { push } from './linking';
+import type { IdentifierOccurrence } from './prepare';
+
+/** An identifier as stored, after the batch's upsert. */
+export type IdentifierRow = {
+  id: string;
+  kind: string;
+  match_key: string;
+  is_hub: boolean;
+  report_count: number;
+  hub_reason: string | null;
+};
+
+/** One distinct identifier of a batch: what to store, and how many batch reports carry it. */
+type Distinct = {
+  normalised: IdentifierOccurrence['normalised'];
+  policy: string;
+  reports: number;
+  lastReport: number;
+  row?: IdentifierRow;
+};
+
+/** Every occurrence of a batch resolved to its stored identifier, per report and in order. */
+export type ResolvedIdentifiers = {
+  rows: IdentifierRow[][];
+  /** Identifiers that became hubs with this batch: their clusters may have to split. */
+  becameHub: string[];
+};
+
+export type HubRules = { hubThreshold: number; hubFanout: number };
+
+const STAGE: BinaryTable = {
+  name: 'intake_identifier_batch',
+  columns: [
+    ['k', 'text'],
+    ['m', 'text'],
+    ['v', 'text'],
+    ['p', 'text'],
+    ['c', 'text'],
+    ['f', 'text[]'],
+    ['lp', 'text'],
+    ['n', 'int4'],
+  ],
+};
+
+/** A batch's identifiers gathered for the upsert: built before the batch's transaction. */
+export type CollectedIdentifiers = {
+  distinct: Map<string, Distinct>;
+  perReport: Distinct[][];
+  stage: BinaryRows;
+};
+
+/** The distinct identifiers of a batch, with how many of its reports carry each. */
+export function collectIdentifiers(
+  occurrences: readonly (readonly IdentifierOccurrence[])[],
+): CollectedIdentifiers {
+  const distinct = new Map<string, Distinct>();
+  const perReport = occurrences.map((list, i) =>
+    list.map(({ normalised, policy }) => {
+      const key = `${normalised.kind}\u0000${normalised.matchKey}`;
+      let entry = distinct.get(key);
+      if (!entry) distinct.set(key, (entry = { normalised, policy, reports: 0, lastReport: -1 }));
+      if (entry.lastReport !== i) {
+        entry.reports += 1;
+        entry.lastReport = i;
+      }
+      return entry;
+    }),
+  );
+  const stage = new BinaryRows(STAGE, distinct.size * 96);
+  for (const { normalised: n, policy, reports } of distinct.values())
+    stage.add([n.kind, n.matchKey, n.value, n.platform ?? null, n.countryCode ?? null, n.flags, policy, reports]);
+  return { distinct, perReport, stage };
+}
+
+/**
+ * Upserts the distinct identifiers of a batch, counting the reports that carry them and
+ * marking hubs: placeholders at once, identifiers over the threshold of reports, and those
+ * shared by many people. The identifiers go in by binary COPY to a temporary table first
+ * (quicker on both sides than array parameters), then in one INSERT … ON CONFLICT in index order.
+ */
+export async function upsertIdentifiers(
+  client: pg.PoolClient,
+  { distinct, perReport, stage }: CollectedIdentifiers,
+  rules: HubRules,
+): Promise<ResolvedIdentifiers> {
+  await client.query(
+    `CREATE TEMP TABLE IF NOT EXISTS intake_identifier_batch
+       (k text, m text, v text, p text, c text, f text[], lp text, n integer) ON COMMIT DELETE ROWS`,
+  );
+  await stage.copy(client);
+  const upserted = await client.query<IdentifierRow>(
+    `INSERT INTO identifier AS i (kind, match_key, value, platform, country_code, flags, link_policy, report_count, is_hub, hub_reason)
+     SELECT k, m, v, p, c, f, lp, n, ('placeholder' = ANY(f) OR n > $1),
+            CASE WHEN 'placeholder' = ANY(f) THEN 'placeholder' WHEN n > $1 THEN 'common' END
+       FROM intake_identifier_batch ORDER BY k, m
+     ON CONFLICT (kind, match_key) DO UPDATE SET
+       report_count = i.report_count + excluded.report_count,
+       is_hub = i.is_hub OR i.report_count + excluded.report_count > $1,
+       hub_reason = coalesce(i.hub_reason, CASE WHEN i.report_count + excluded.report_count > $1 THEN 'common' END)
+     RETURNING id::text, kind, match_key, is_hub, report_count, hub_reason`,
+    [rules.hubThreshold],
+  );
+  for (const row of upserted.rows) distinct.get(`${row.kind}\u0000${row.match_key}`)!.row = row;
+  const entries = [...distinct.values()] as Required<Distinct>[];
+  const becameHub = entries
+    .filter(
+      ({ row, reports }) =>
+        row.is_hub && row.hub_reason === 'common' && row.report_count - reports <= rules.hubThreshold,
+    )
+    .map(({ row }) => row.id);
+  becameHub.push(...(await sharedIdentifiers(client, entries, rules.hubFanout)));
+  return { rows: perReport.map((list) => list.map((entry) => entry.row!)), becameHub };
+}
+
+/** Kinds one person may share with many others: a café's device, a household phone, a public IP. */
+const SHARED_KINDS = new Set(['device_id', 'email', 'phone', 'payment_account', 'ip']);
+/** Kinds that tell people apart, counted beside a shared identifier. */
+const PERSON_KINDS = ['email', 'phone', 'username', 'esp_user_id', 'payment_account'];
+
+/**
+ * Identifiers used by many different people: beside more than `fanout` other person
+ * identifiers of the same role across their reports. Checked when an identifier's report
+ * count passes 16, 64, 256 … so the cost stays small. Marks them hubs and returns their ids.
+ */
+async function sharedIdentifiers(
+  client: pg.PoolClient,
+  entries: { row: IdentifierRow; reports: number }[],
+  fanout: number,
+): Promise<string[]> {
+  const due = entries.filter(({ row, reports }) => {
+    if (row.is_hub || !SHARED_KINDS.has(row.kind) || row.report_count < 16) return false;
+    const before = row.report_count - reports;
+    return (
+      Math.floor(Math.log(Math.max(before, 1)) / Math.LN2 / 2) <
+      Math.floor(Math.log(row.report_count) / Math.LN2 / 2)
+    );
+  });
+  if (due.length === 0) return [];
+  const hubs = await identifiersBesideMany(
+    client,
+    due.map(({ row }) => row.id),
+    fanout,
+  );
+  if (hubs.length) {
+    await client.query(
+      `UPDATE identifier SET is_hub = true, hub_reason = 'shared' WHERE id = ANY($1::bigint[])`,
+      [bigintArray(hubs)],
+    );
+    const marked = new Set(hubs);
+    for (const { row } of entries) if (marked.has(row.id)) row.is_hub = true;
+  }
+  return hubs;
+}
+
+/**
+ * Which of the identifiers appear beside more than `fanout` distinct person identifiers of
+ * the same role. Three index lookups rather than one join: with a batch's worth of ids the
+ * planner's estimates go wrong and it scans the whole table.
+ */
+async function identifiersBesideMany(
+  client: pg.PoolClient,
+  ids: string[],
+  fanout: number,
+): Promise<string[]> {
+  const own = await client.query<{ identifier_id: string; report_id: string; role: string }>(
+    'SELECT identifier_id::text, report_id::text, role FROM report_identifier WHERE identifier_id = ANY($1::bigint[])',
+    [bigintArray(ids)],
+  );
+  const reports = [...new Set(own.rows.map((row) => row.report_id))];
+  const beside = await client.query<{ report_id: string; role: string; identifier_id: string }>(
+    'SELECT report_id::text, role, identifier_id::text FROM report_identifier WHERE report_id = ANY($1::bigint[])',
+    [bigintArray(reports)],
+  );
+  const candidates = [...new Set(beside.rows.map((row) => row.identifier_id))];
+  const persons = new Set(
+    (
+      await client.query<{ id: string }>(
+        'SELECT id::text FROM identifier WHERE id = ANY($1::bigint[]) AND kind = ANY($2::text[])',
+        [bigintArray(candidates), PERSON_KINDS],
+      )
+    ).rows.map((row) => row.id),
+  );
+  const byReportRole = new Map<string, string[]>();
+  for (const row of beside.rows)
+    if (persons.has(row.identifier_id))
+      push(byReportRole, `${row.report_id}\u0000${row.role}`, row.identifier_id);
+  const partners = new Map<string, Set<string>>();
+  for (const row of own.rows) {
+    let set = partners.get(row.identifier_id);
+    if (!set) partners.set(row.identifier_id, (set = new Set()));
+    for (const other of byReportRole.get(`${row.report_id}\u0000${row.role}`) ?? [])
+      if (other !== row.identifier_id) set.add(other);
+  }
+  return [...partners].filter(([, set]) => set.size > fanout).map(([id]) => id);
+}

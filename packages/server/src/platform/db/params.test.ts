@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { bigintArray, timestampArray } from './params';
+
+describe('array parameters', () => {
+  it('writes bigint ids and times as PostgreSQL array literals', () => {
+    expect(bigintArray(['1', '-42', 9007199254740991, '9223372036854775807'])).toBe(
+      '{1,-42,9007199254740991,9223372036854775807}',
+    );
+    expect(bigintArray([])).toBe('{}');
+    expect(timestampArray([new Date('2026-11-29T02:00:00.000Z')])).toBe('{2026-11-29T02:00:00.000Z}');
+  });
+
+  it('refuses anything that is not an integer id, naming it', () => {
+    expect(() => bigintArray(['12', '1,2'])).toThrow('not a bigint id: "1,2"');
+    expect(() => bigintArray(['}'])).toThrow('not a bigint id: "}"');
+    expect(() => bigintArray([1.5])).toThrow('not a bigint id: 1.5');
+  });
+});
