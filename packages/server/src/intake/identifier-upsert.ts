@@ -26,7 +26,7 @@ type Distinct = {
 /** Every occurrence of a batch resolved to its stored identifier, per report and in order. */
 export type ResolvedIdentifiers = {
   rows: IdentifierRow[][];
-  /** Identifiers that became hubs with this batch: their clusters may have to split. */
+  /** Identifiers that became hubs (too common) with this batch: their clusters may have to split. */
   becameHub: string[];
 };
 
@@ -72,7 +72,16 @@ export function collectIdentifiers(
   );
   const stage = new BinaryRows(STAGE, distinct.size * 96);
   for (const { normalised: n, policy, reports } of distinct.values())
-    stage.add([n.kind, n.matchKey, n.value, n.platform ?? null, n.countryCode ?? null, n.flags, policy, reports]);
+    stage.add([
+      n.kind,
+      n.matchKey,
+      n.value,
+      n.platform ?? null,
+      n.countryCode ?? null,
+      n.flags,
+      policy,
+      reports,
+    ]);
   return { distinct, perReport, stage };
 }
 
@@ -112,7 +121,6 @@ export async function upsertIdentifiers(
         row.is_hub && row.hub_reason === 'common' && row.report_count - reports <= rules.hubThreshold,
     )
     .map(({ row }) => row.id);
-  becameHub.push(...(await sharedIdentifiers(client, entries, rules.hubFanout)));
   return { rows: perReport.map((list) => list.map((entry) => entry.row!)), becameHub };
 }
 
@@ -124,13 +132,15 @@ const PERSON_KINDS = ['email', 'phone', 'username', 'esp_user_id', 'payment_acco
 /**
  * Identifiers used by many different people: beside more than `fanout` other person
  * identifiers of the same role across their reports. Checked when an identifier's report
- * count passes 16, 64, 256 … so the cost stays small. Marks them hubs and returns their ids.
+ * count passes 16, 64, 256 … so the cost stays small, and after the batch's own rows are
+ * written, so that its reports count. Marks them hubs and returns their ids.
  */
-async function sharedIdentifiers(
+export async function markSharedHubs(
   client: pg.PoolClient,
-  entries: { row: IdentifierRow; reports: number }[],
+  { distinct }: CollectedIdentifiers,
   fanout: number,
 ): Promise<string[]> {
+  const entries = [...distinct.values()] as Required<Distinct>[];
   const due = entries.filter(({ row, reports }) => {
     if (row.is_hub || !SHARED_KINDS.has(row.kind) || row.report_count < 16) return false;
     const before = row.report_count - reports;

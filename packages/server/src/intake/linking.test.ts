@@ -190,4 +190,46 @@ describe('linking', () => {
     await clusterSizesConsistent();
     await server.deps.db.deleteFrom('triage_setting').execute();
   });
+
+  it("marks an identifier beside many different people as a shared hub, and one person's own device as no hub", async () => {
+    const cafe = { kind: 'device_id', value: 'cafe-terminal-7', platform: 'android' };
+    const own = { kind: 'device_id', value: 'own-phone-1', platform: 'android' };
+    // 17 reports: the café's terminal beside 34 different e-mails (more than the fan-out of 20).
+    const strangers = Array.from({ length: 17 }, (_, n) =>
+      referral({
+        subjects: reported([
+          cafe,
+          { kind: 'email', value: `visitor${n}a@example.test` },
+          { kind: 'email', value: `visitor${n}b@example.test` },
+        ]),
+      }),
+    );
+    // 17 reports of one person: always the same e-mail beside the device.
+    const person = Array.from({ length: 17 }, () =>
+      referral({ subjects: reported([own, { kind: 'email', value: 'same.person@example.test' }]) }),
+    );
+    await importReferrals(server.deps, [...strangers, ...person]);
+    const hubs = await server.deps.db
+      .selectFrom('identifier')
+      .select(['value', 'is_hub', 'hub_reason'])
+      .where('kind', '=', 'device_id')
+      .where('value', 'in', ['cafe-terminal-7', 'own-phone-1'])
+      .orderBy('value')
+      .execute();
+    expect(hubs).toEqual([
+      { value: 'cafe-terminal-7', is_hub: true, hub_reason: 'shared' },
+      { value: 'own-phone-1', is_hub: false, hub_reason: null },
+    ]);
+    const clusters = await clustersByReference(
+      server.deps,
+      strangers.map((r) => r.reference),
+    );
+    expect(new Set(clusters.values()).size).toBe(17);
+    const theirs = await clustersByReference(
+      server.deps,
+      person.map((r) => r.reference),
+    );
+    expect(new Set(theirs.values()).size).toBe(1);
+    await clusterSizesConsistent();
+  });
 });

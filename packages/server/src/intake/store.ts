@@ -9,7 +9,12 @@ import {
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { BinaryRows, type BinaryTable } from '../platform/db/binary-copy';
 import type { FileMatch } from './known-content';
-import { collectIdentifiers, upsertIdentifiers, type CollectedIdentifiers } from './identifier-upsert';
+import {
+  collectIdentifiers,
+  markSharedHubs,
+  upsertIdentifiers,
+  type CollectedIdentifiers,
+} from './identifier-upsert';
 import { assignClusters, splitClustersAround, type BatchReport } from './linking';
 import type { PreparedReport } from './prepare';
 import { rescoreClusters, rescoreInSaturated } from './rescore';
@@ -218,7 +223,11 @@ export async function storeBatch(
 
   for (const rows of [staged.documents, staged.files, reportRows, identifierRows]) await rows.copy(client);
 
-  const split = await splitClustersAround(client, identifiers.becameHub, context.settings.ipWindowMs);
+  const hubs = [
+    ...identifiers.becameHub,
+    ...(await markSharedHubs(client, staged.identifiers, context.settings.hubFanout)),
+  ];
+  const split = await splitClustersAround(client, hubs, context.settings.ipWindowMs);
   // Older reports change score only when their cluster crossed a step, merged or split.
   const before = clusters.sizesBefore;
   const stepped = [...clusters.sizes].filter(([id, size]) => {
