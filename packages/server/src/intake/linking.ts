@@ -28,24 +28,48 @@ export type ClusterAssignment = {
   mergedInto: Map<string, { sizeBefore: number; moved: string[] }>;
 };
 
-class UnionFind {
-  private readonly parent = new Map<string, string>();
-  find(x: string): string {
-    let root = x;
-    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
-    let node = x;
-    while (node !== root) {
-      const next = this.parent.get(node) ?? root;
-      this.parent.set(node, root);
-      node = next;
-    }
-    if (!this.parent.has(root)) this.parent.set(root, root);
-    return root;
+/** Union-find over the integers 0…n-1 (path halving, union by size): no string keys in the hot loop. */
+class DisjointSets {
+  private parent: Int32Array;
+  private size: Int32Array;
+  private count = 0;
+
+  constructor(capacity = 1024) {
+    this.parent = new Int32Array(capacity);
+    this.size = new Int32Array(capacity);
   }
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra, rb);
+
+  /** A new singleton set; returns its element. */
+  add(): number {
+    if (this.count === this.parent.length) {
+      const parent = new Int32Array(this.count * 2);
+      parent.set(this.parent);
+      const size = new Int32Array(this.count * 2);
+      size.set(this.size);
+      this.parent = parent;
+      this.size = size;
+    }
+    this.parent[this.count] = this.count;
+    this.size[this.count] = 1;
+    return this.count++;
+  }
+
+  find(x: number): number {
+    const parent = this.parent;
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  }
+
+  union(a: number, b: number): void {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return;
+    if (this.size[ra]! < this.size[rb]!) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    this.size[ra]! += this.size[rb]!;
   }
 }
 
@@ -54,8 +78,15 @@ export async function assignClusters(
   batch: BatchReport[],
   ipWindowMs: number,
 ): Promise<ClusterAssignment> {
-  const uf = new UnionFind();
-  batch.forEach((_, i) => uf.find(`r${i}`));
+  // Batch reports are elements 0…n-1; an existing cluster gets its element when first met.
+  const uf = new DisjointSets(batch.length * 2);
+  for (let i = 0; i < batch.length; i += 1) uf.add();
+  const clusterElements = new Map<string, number>();
+  const clusterElement = (id: string) => {
+    let element = clusterElements.get(id);
+    if (element === undefined) clusterElements.set(id, (element = uf.add()));
+    return element;
+  };
 
   // Existing reports sharing a linking identifier with the batch.
   const linkIds = [
@@ -95,7 +126,7 @@ export async function assignClusters(
       [bigintArray(windowed.map((w) => w.id)), timestampArray(windowed.map((w) => w.at)), ipWindowMs / 1000],
     );
     for (const row of result.rows) {
-      uf.union(`r${windowed[row.n - 1]!.i}`, `c${row.cluster_id}`);
+      uf.union(windowed[row.n - 1]!.i, clusterElement(row.cluster_id));
       seenClusters.add(row.cluster_id);
     }
   }
@@ -107,31 +138,31 @@ export async function assignClusters(
     for (const ref of report.refs) {
       if (ref.policy === 'links') {
         push(byIdentifier, ref.identifierId, i);
-        for (const cluster of neighbours.get(ref.identifierId) ?? []) uf.union(`r${i}`, `c${cluster}`);
+        for (const cluster of neighbours.get(ref.identifierId) ?? []) uf.union(i, clusterElement(cluster));
       } else if (ref.observedAt) {
         push(byIp, ref.identifierId, { i, at: ref.observedAt.getTime() });
       }
     }
   });
   for (const members of byIdentifier.values())
-    for (const i of members.slice(1)) uf.union(`r${members[0]}`, `r${i}`);
+    for (let k = 1; k < members.length; k += 1) uf.union(members[0]!, members[k]!);
   for (const observations of byIp.values()) {
     observations.sort((a, b) => a.at - b.at);
     for (let k = 1; k < observations.length; k += 1) {
       if (observations[k]!.at - observations[k - 1]!.at <= ipWindowMs)
-        uf.union(`r${observations[k - 1]!.i}`, `r${observations[k]!.i}`);
+        uf.union(observations[k - 1]!.i, observations[k]!.i);
     }
   }
 
   // Components: existing clusters they contain, and batch reports.
-  const components = new Map<string, { clusters: Set<string>; reports: number[] }>();
-  const component = (root: string) => {
+  const components = new Map<number, { clusters: Set<string>; reports: number[] }>();
+  const component = (root: number) => {
     let c = components.get(root);
     if (!c) components.set(root, (c = { clusters: new Set(), reports: [] }));
     return c;
   };
-  batch.forEach((_, i) => component(uf.find(`r${i}`)).reports.push(i));
-  for (const cluster of seenClusters) component(uf.find(`c${cluster}`)).clusters.add(cluster);
+  batch.forEach((_, i) => component(uf.find(i)).reports.push(i));
+  for (const cluster of seenClusters) component(uf.find(clusterElement(cluster))).clusters.add(cluster);
   const counts = await clusterCounts(client, [...seenClusters]);
 
   const clusterIds: string[] = new Array<string>(batch.length);
@@ -289,8 +320,8 @@ export async function splitClustersAround(
       WHERE r.cluster_id = ANY($1::bigint[]) AND NOT i.is_hub AND i.link_policy <> 'never'`,
     [bigintArray(clusters)],
   );
-  const uf = new UnionFind();
-  for (const report of reports.rows) uf.find(report.id);
+  const uf = new DisjointSets(reports.rows.length);
+  const element = new Map(reports.rows.map((report) => [report.id, uf.add()]));
   const shared = new Map<string, string[]>();
   const observed = new Map<string, { report: string; at: number }[]>();
   for (const link of links.rows) {
@@ -298,19 +329,22 @@ export async function splitClustersAround(
     else if (link.observed_at)
       push(observed, link.identifier_id, { report: link.report_id, at: link.observed_at.getTime() });
   }
-  for (const members of shared.values()) for (const id of members.slice(1)) uf.union(members[0]!, id);
+  for (const members of shared.values())
+    for (let k = 1; k < members.length; k += 1)
+      uf.union(element.get(members[0]!)!, element.get(members[k]!)!);
   for (const list of observed.values()) {
     list.sort((a, b) => a.at - b.at);
     for (let k = 1; k < list.length; k += 1)
-      if (list[k]!.at - list[k - 1]!.at <= ipWindowMs) uf.union(list[k - 1]!.report, list[k]!.report);
+      if (list[k]!.at - list[k - 1]!.at <= ipWindowMs)
+        uf.union(element.get(list[k - 1]!.report)!, element.get(list[k]!.report)!);
   }
 
   const moves: { report: string; cluster: string }[] = [];
   const changed = new Set<string>();
   for (const cluster of clusters) {
     const members = reports.rows.filter((r) => r.cluster_id === cluster);
-    const parts = new Map<string, string[]>();
-    for (const member of members) push(parts, uf.find(member.id), member.id);
+    const parts = new Map<number, string[]>();
+    for (const member of members) push(parts, uf.find(element.get(member.id)!), member.id);
     if (parts.size <= 1) continue;
     changed.add(cluster);
     const ordered = [...parts.values()].sort((a, b) => b.length - a.length);

@@ -214,7 +214,7 @@ async function stageItems(
     fresh.map((r) => r.draft.files),
   );
   return {
-    staged: stageReports(
+    staged: await stageReports(
       fresh.map((report, i) => ({ id: ids[i]!, report, matches: matches[i] ?? [] })),
       deps.cipher,
     ),
@@ -282,7 +282,7 @@ async function commitBatch(
       staged.reports.map((r) => r.report),
     );
     if (late.size) {
-      staged = stageReports(
+      staged = await stageReports(
         staged.reports.filter((r) => !late.has(reportKey(r.report))),
         deps.cipher,
       );

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type pg from 'pg';
 import {
   CLUSTER_SIZE_STEPS,
@@ -57,10 +58,14 @@ export type StagedBatch = {
   identifiers: CollectedIdentifiers;
 };
 
-export function stageReports(reports: StagedReport[], cipher: FieldCipher): StagedBatch {
+/** Reports staged between turns of the event loop, so that a commit running beside waits little. */
+const STAGE_SLICE = 100;
+
+export async function stageReports(reports: StagedReport[], cipher: FieldCipher): Promise<StagedBatch> {
   const documents = new BinaryRows(DOCUMENT_TABLE, reports.length * 2048);
   const files = new BinaryRows(FILE_TABLE, reports.length * 256);
-  for (const { id, report, matches } of reports) {
+  for (const [n, { id, report, matches }] of reports.entries()) {
+    if (n % STAGE_SLICE === STAGE_SLICE - 1) await setImmediate();
     documents.add([
       id,
       report.sha256,
