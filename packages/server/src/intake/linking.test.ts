@@ -232,4 +232,40 @@ describe('linking', () => {
     expect(new Set(theirs.values()).size).toBe(1);
     await clusterSizesConsistent();
   });
+
+  it('splits the clusters a killed import left held together by a new hub, by the next import', async () => {
+    const device = { kind: 'device_id', value: 'kiosk-left-behind', platform: 'android' };
+    const glued = [1, 2, 3].map((n) =>
+      referral({ subjects: reported([device, { kind: 'email', value: `kiosk.user${n}@example.test` }]) }),
+    );
+    await importReferrals(server.deps, glued);
+    // What a batch leaves when the import is killed before its end: the hub marked, the split noted.
+    const hub = await server.deps.db
+      .updateTable('identifier')
+      .set({ is_hub: true, hub_reason: 'shared' })
+      .where('kind', '=', 'device_id')
+      .where('value', '=', 'kiosk-left-behind')
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await server.deps.pool.query('INSERT INTO intake_hub_split (identifier_id) VALUES ($1)', [hub.id]);
+    const before = await clustersByReference(
+      server.deps,
+      glued.map((r) => r.reference),
+    );
+    expect(new Set(before.values()).size).toBe(1);
+
+    await importReferrals(server.deps, [
+      referral({ subjects: reported([{ kind: 'email', value: 'unrelated@example.test' }]) }),
+    ]);
+    const after = await clustersByReference(
+      server.deps,
+      glued.map((r) => r.reference),
+    );
+    expect(new Set(after.values()).size).toBe(3);
+    const left = await server.deps.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM intake_hub_split',
+    );
+    expect(left.rows[0]!.n).toBe(0);
+    await clusterSizesConsistent();
+  });
 });

@@ -6,7 +6,14 @@ import type { AppDeps } from '../platform/deps';
 import { copyRows, type CopyValue } from '../platform/db/copy';
 import type { KnownContent } from './known-content';
 import { prepareReport, type IntakeItem, type PrepareServices, type PreparedReport } from './prepare';
-import { lockIntake, stageReports, storeBatch, type StagedBatch, type StoreSettings } from './store';
+import {
+  lockIntake,
+  settleHubSplits,
+  stageReports,
+  storeBatch,
+  type StagedBatch,
+  type StoreSettings,
+} from './store';
 
 export type IntakeServices = {
   prepare: PrepareServices;
@@ -94,6 +101,8 @@ export async function runImport(
     elapsedMs: 0,
   };
   const settings = await services.settings();
+  // Clusters a killed import left held together by a hub are split before anything else.
+  await settleHubSplits(deps.pool, settings, deps.clock());
   const statistics = await TableStatistics.read(deps);
   let processed = 0;
   let pending: Promise<void> = Promise.resolve();
@@ -130,8 +139,10 @@ export async function runImport(
     }
     if (batch.length) await flush(batch);
     await pending;
+    await settleHubSplits(deps.pool, settings, deps.clock());
   } catch (error) {
     await pending.catch(() => undefined);
+    await settleHubSplits(deps.pool, settings, deps.clock()).catch(() => undefined);
     await finishImport(
       deps,
       importId,

@@ -17,6 +17,7 @@ import {
   type CollectedIdentifiers,
 } from './identifier-upsert';
 import { assignClusters, splitClustersAround, type BatchReport } from './linking';
+import { bigintArray } from '../platform/db/params';
 import type { PreparedReport } from './prepare';
 import { rescoreClusters, rescoreInSaturated } from './rescore';
 
@@ -232,7 +233,11 @@ export async function storeBatch(
     ...identifiers.becameHub,
     ...(await markSharedHubs(client, staged.identifiers, context.settings.hubFanout)),
   ];
-  const split = await splitClustersAround(client, hubs, context.settings.ipWindowMs);
+  if (hubs.length)
+    await client.query(
+      'INSERT INTO intake_hub_split (identifier_id) SELECT unnest($1::bigint[]) ON CONFLICT DO NOTHING',
+      [bigintArray(hubs)],
+    );
   // Older reports change score only when their cluster crossed a step, merged or split.
   const before = clusters.sizesBefore;
   const stepped = [...clusters.sizes].filter(([id, size]) => {
@@ -241,7 +246,7 @@ export async function storeBatch(
   });
   // A merge into a cluster already at full points changes only the reports moved in and the
   // cluster's first few (whose prior count may rise); a whole-cluster rescore is kept for the rest.
-  const whole = new Set([...stepped.map(([id]) => id), ...split]);
+  const whole = new Set(stepped.map(([id]) => id));
   const saturated = new Map<string, string[]>();
   for (const [id, merge] of clusters.mergedInto) {
     if (whole.has(id)) continue;
@@ -343,4 +348,36 @@ const FILE_TABLE: BinaryTable = {
 export function storedFacts(facts: PriorityFacts): Record<string, unknown> {
   const { clusterSize: _c, priorReports: _p, now: _n, ...kept } = facts;
   return kept;
+}
+
+/**
+ * Splits the clusters held together by identifiers that became hubs (noted by the batches
+ * of an import, or left by an import that was killed), and rescores the clusters that
+ * changed. Returns the number of clusters that changed. Runs in its own transaction under
+ * the intake lock.
+ */
+export async function settleHubSplits(pool: pg.Pool, settings: StoreSettings, now: Date): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await lockIntake(client);
+    const pending = await client.query<{ id: string }>(
+      'DELETE FROM intake_hub_split RETURNING identifier_id::text AS id',
+    );
+    const changed = pending.rows.length
+      ? await splitClustersAround(
+          client,
+          pending.rows.map((row) => row.id),
+          settings.ipWindowMs,
+        )
+      : [];
+    await rescoreClusters(client, changed, { weights: settings.weights, now });
+    await client.query('COMMIT');
+    return changed.length;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
