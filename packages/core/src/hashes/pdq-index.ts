@@ -54,12 +54,6 @@ export class PdqIndex {
   /** Positions below this are in the tables; the rest are the delta. */
   #bulkCount = 0;
   #offsets = new Uint32Array(CHUNKS * TABLE);
-  /**
-   * One bit per chunk value: set when its table entry lists any position. 128 KiB, so it stays
-   * in cache where the offsets (4 MiB) do not: with fewer hashes than chunk values most probes
-   * find an empty entry, and this answers them without touching the offsets.
-   */
-  #occupied = new Uint32Array((CHUNKS * BUCKETS) >>> 5);
   #postings = new Uint32Array(0);
   /** Allocated on the first add after a build: per chunk and value, the newest delta position, or -1. */
   #deltaHeads: Int32Array | undefined;
@@ -84,7 +78,6 @@ export class PdqIndex {
       this.#words,
       this.#ids,
       this.#offsets,
-      this.#occupied,
       this.#postings,
       this.#deltaNext,
       this.#seen,
@@ -165,7 +158,6 @@ export class PdqIndex {
   /** Positions listed under every probed chunk value, from the tables and the delta (with repeats). */
   #gather(hash: PdqHash, masks: Uint16Array): Uint32Array {
     const offsets = this.#offsets;
-    const occupied = this.#occupied;
     const postings = this.#postings;
     // First every table lookup, then every copy: independent loads overlap their cache misses.
     const ranges = this.#ranges;
@@ -174,12 +166,8 @@ export class PdqIndex {
     for (let c = 0; c < CHUNKS; c++) {
       const own = chunkAt(hash, 0, c);
       const table = c * TABLE;
-      const bits = c * BUCKETS;
       for (let m = 0; m < masks.length; m++) {
-        const value = own ^ masks[m]!;
-        const bit = bits + value;
-        if (((occupied[bit >>> 5]! >>> (bit & 31)) & 1) === 0) continue;
-        const at = table + value;
+        const at = table + (own ^ masks[m]!);
         const start = offsets[at]!;
         const end = offsets[at + 1]!;
         ranges[probes++] = start;
@@ -289,11 +277,6 @@ export class PdqIndex {
       for (let v = 0; v < BUCKETS; v++) offsets[table + v + 1]! += offsets[table + v]!;
       cursor.set(offsets.subarray(table, table + BUCKETS));
       for (let p = 0; p < n; p++) postings[cursor[(words[p * PDQ_WORDS + word]! >>> shift) & 0xffff]!++] = p;
-      for (let v = 0; v < BUCKETS; v++) {
-        const bit = c * BUCKETS + v;
-        if (offsets[table + v + 1]! > offsets[table + v]!) this.#occupied[bit >>> 5]! |= 1 << (bit & 31);
-        else this.#occupied[bit >>> 5]! &= ~(1 << (bit & 31));
-      }
     }
     this.#bulkCount = n;
     this.#deltaHeads?.fill(-1);
