@@ -3,6 +3,7 @@ import { PdqIndex } from '@bantay/core/hashes/pdq-index';
 import { PDQ_MATCH_DISTANCE, PDQ_QUALITY_THRESHOLD, parsePdq } from '@bantay/core/hashes/pdq';
 import type { ReportFile } from '@bantay/core/intake/report';
 import type { Executor } from '../platform/db';
+import { byteaHexArray } from '../platform/db/params';
 import { sql } from 'kysely';
 
 /** How one report file relates to the known hash sets. */
@@ -60,7 +61,7 @@ export class KnownContent {
     }
     const exact = new Map<string, { category: number | null; series: string | null }>();
     if (wanted.md5.size + wanted.sha1.size + wanted.sha256.size > 0) {
-      const toBytes = (set: Set<string>) => [...set].map((hex) => Buffer.from(hex, 'hex'));
+      const toBytes = (set: Set<string>) => byteaHexArray([...set]);
       const result = await client.query<{
         md5: Buffer | null;
         sha1: Buffer | null;

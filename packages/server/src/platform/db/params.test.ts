@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigintArray, timestampArray } from './params';
+import { bigintArray, byteaHexArray, timestampArray } from './params';
 
 describe('array parameters', () => {
   it('writes bigint ids and times as PostgreSQL array literals', () => {
@@ -8,11 +8,14 @@ describe('array parameters', () => {
     );
     expect(bigintArray([])).toBe('{}');
     expect(timestampArray([new Date('2026-11-29T02:00:00.000Z')])).toBe('{2026-11-29T02:00:00.000Z}');
+    expect(byteaHexArray(['00ff', ''])).toBe('{"\\\\x00ff","\\\\x"}');
   });
 
   it('refuses anything that is not an integer id, naming it', () => {
     expect(() => bigintArray(['12', '1,2'])).toThrow('not a bigint id: "1,2"');
     expect(() => bigintArray(['}'])).toThrow('not a bigint id: "}"');
     expect(() => bigintArray([1.5])).toThrow('not a bigint id: 1.5');
+    expect(() => byteaHexArray(['abc'])).toThrow('not a hex string: "abc"');
+    expect(() => byteaHexArray(['0g'])).toThrow('not a hex string: "0g"');
   });
 });

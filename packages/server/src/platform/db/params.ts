@@ -15,3 +15,10 @@ export function bigintArray(ids: readonly (string | number)[]): string {
 export function timestampArray(times: readonly Date[]): string {
   return `{${times.map((time) => time.toISOString()).join(',')}}`;
 }
+
+/** Hashes given in hex as a bytea[] literal: no Buffer per hash on our side. */
+export function byteaHexArray(hexes: readonly string[]): string {
+  for (const hex of hexes)
+    if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) throw new Error(`not a hex string: ${JSON.stringify(hex)}`);
+  return `{${hexes.map((hex) => `"\\\\x${hex}"`).join(',')}}`;
+}
