@@ -6,10 +6,7 @@ import type { RequestContext } from './request';
 
 export type Trx = Transaction<Database>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A record id as the routes take it: anything else cannot name a record. */
-export const isUuid = (id: string): boolean => UUID.test(id);
+export { isUuid } from '../platform/ids';
 
 /**
  * How one kind of record is found within the actor's scope: `find` answers undefined for a

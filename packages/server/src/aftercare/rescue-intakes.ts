@@ -5,8 +5,7 @@ import { recordAudit } from '../audit/record';
 import type { ApiApp } from '../platform/http/api-app';
 import { AppError, notFound } from '../platform/http/errors';
 import { createAftercareIntake } from './intake';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../platform/ids';
 
 /**
  * Children rescued in operations and referred to the caller's organisation: pending first,
@@ -72,7 +71,7 @@ export async function takeInRescuedChild(
       .selectFrom('aftercare_referral as a')
       .innerJoin('case_victim as v', 'v.id', 'a.victim_id')
       .select(['a.id', 'a.status', 'a.case_id', 'a.operation_id', 'v.code'])
-      .where('a.id', '=', UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000')
+      .where('a.id', '=', isUuid(id) ? id : '00000000-0000-0000-0000-000000000000')
       .where('a.organisation_id', '=', ctx.actor.organisationId)
       .forUpdate()
       .executeTakeFirst();

@@ -5,12 +5,13 @@ import type { SurvivorTable } from './tables';
 import type { Actor } from '@bantay/core/access/actor';
 import { can } from '@bantay/core/access/roles';
 import { sql, type Expression, type SqlBool } from 'kysely';
-
-export type SurvivorRow = Selectable<SurvivorTable>;
 import type { RequestContext } from '../access/request';
 import { recordAudit, type AuditEntry } from '../audit/record';
 import type { Executor } from '../platform/db';
 import { notFound } from '../platform/http/errors';
+import { isUuid } from '../platform/ids';
+
+export type SurvivorRow = Selectable<SurvivorTable>;
 
 /**
  * Which survivors an actor sees (need to know): those his organisation holds, and those
@@ -23,8 +24,6 @@ export function survivorScope(actor: Actor): Expression<SqlBool> {
     SELECT 1 FROM placement pl JOIN aftercare_partner ap ON ap.id = pl.partner_id
      WHERE pl.survivor_id = s.id AND pl.ended_at IS NULL AND ap.organisation_id = ${actor.organisationId}))`;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The survivor row in the caller's scope, locked for a change when asked; otherwise 404
@@ -39,7 +38,7 @@ export async function survivorInScope(
   let query = executor
     .selectFrom('survivor as s')
     .selectAll('s')
-    .where('s.id', '=', UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000')
+    .where('s.id', '=', isUuid(id) ? id : '00000000-0000-0000-0000-000000000000')
     .where(survivorScope(ctx.actor));
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();

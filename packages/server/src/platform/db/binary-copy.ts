@@ -1,6 +1,7 @@
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { isUuid } from '../ids';
 
 /**
  * Rows for `COPY … FROM STDIN (FORMAT binary)`, written straight into one growing buffer.
@@ -41,7 +42,6 @@ const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const PG_EPOCH_MS = 946_684_800_000;
 const TWO_32 = 2 ** 32;
 const ELEMENT_OID = { 'text[]': 25, 'int2[]': 21 } as const;
-const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 export class BinaryRows {
   private buffer: Buffer;
@@ -134,7 +134,7 @@ export class BinaryRows {
         };
       case 'uuid':
         return (value) => {
-          if (typeof value !== 'string' || !UUID.test(value)) throw this.mismatch(column, type, value);
+          if (typeof value !== 'string' || !isUuid(value)) throw this.mismatch(column, type, value);
           this.int32(16);
           this.ensure(16);
           this.at += this.buffer.write(value.replaceAll('-', ''), this.at, 'hex');
