@@ -2,8 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { ParseOptions } from '@bantay/core/intake/parsers/index';
 import type { ReportFormat } from '@bantay/core/intake/report';
 import type { IntakeItem } from './prepare';
+import { unpackItems, type PackedBatch } from './worker-batch';
 
-type Message = { items?: IntakeItem[]; bytes?: number; done?: true; error?: string };
+type Message = { batch?: PackedBatch; bytes?: number; done?: true; error?: string };
 
 /**
  * Parses a file on a worker thread and yields its items here, a few batches ahead: the
@@ -38,7 +39,7 @@ export async function* parseFileInWorker(
       if (message.done) return;
       worker.postMessage('more');
       onBytes?.(message.bytes ?? 0);
-      yield* message.items ?? [];
+      if (message.batch) yield* unpackItems(message.batch);
     }
   } finally {
     await worker.terminate();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseReports, type ParseOptions } from '@bantay/core/intake/parsers/index';
 import type { ParsedItem, ReportFormat } from '@bantay/core/intake/report';
-import { digestItems } from './prepare';
+import { packItems } from './worker-batch';
 
 type Job = { file: string; format: ReportFormat; options: ParseOptions; batch: number; credit: number };
 
@@ -28,7 +28,8 @@ async function* counted(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
 async function send(items: ParsedItem[]): Promise<void> {
   while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
   credit -= 1;
-  port.postMessage({ items: digestItems(items), bytes });
+  const packed = packItems(items);
+  port.postMessage({ batch: packed, bytes }, [packed.bytes]);
   bytes = 0;
 }
 

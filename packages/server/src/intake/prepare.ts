@@ -62,39 +62,49 @@ const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
 export function digestReport(draft: ReportDraft, raw: string): ReportDigest {
   const occurrences: IdentifierOccurrence[] = [];
   let rejectedIdentifiers = 0;
-  const add = (identifier: RawIdentifier, role: IdentifierOccurrence['role'], personIndex: number) => {
-    const normalised = normaliseIdentifier(identifier, { defaultCountry: 'PH' });
-    if ('rejected' in normalised) {
-      rejectedIdentifiers += 1;
-      return;
+  let paymentIdentifierCount = 0;
+  const add = (identifiers: RawIdentifier[], role: IdentifierOccurrence['role'], personIndex: number) => {
+    for (const identifier of identifiers) {
+      const normalised = normaliseIdentifier(identifier, PHILIPPINE_DEFAULT);
+      if ('rejected' in normalised) rejectedIdentifiers += 1;
+      else {
+        if (normalised.kind === 'payment_account') paymentIdentifierCount += 1;
+        occurrences.push({ normalised, policy: linkPolicy(normalised), role, personIndex });
+      }
     }
-    occurrences.push({ normalised, policy: linkPolicy(normalised), role, personIndex });
   };
-  draft.persons.forEach((person, index) =>
-    person.identifiers.forEach((identifier) => add(identifier, person.role, index)),
-  );
-  draft.files.forEach((file) => file.identifiers.forEach((identifier) => add(identifier, 'file', -1)));
-
-  const fileAnnotations = new Set(draft.files.flatMap((file) => file.annotations));
-  const flags: string[] = [...fileAnnotations];
-  if (draft.files.some((file) => file.viewedByEsp === false)) flags.push('unviewed_files');
+  let youngestVictimAge: number | undefined;
+  draft.persons.forEach((person, index) => {
+    add(person.identifiers, person.role, index);
+    if (person.role === 'victim' && person.ageYears !== undefined)
+      youngestVictimAge = Math.min(person.ageYears, youngestVictimAge ?? Infinity);
+  });
+  const flagSet = new Set<string>();
+  let unviewed = false;
+  for (const file of draft.files) {
+    add(file.identifiers, 'file', -1);
+    for (const annotation of file.annotations) flagSet.add(annotation);
+    if (file.viewedByEsp === false) unviewed = true;
+  }
+  const flags = [...flagSet];
+  if (unviewed) flags.push('unviewed_files');
   if (rejectedIdentifiers > 0) flags.push('unparsed_identifiers');
-  const victimAges = draft.persons
-    .filter((p) => p.role === 'victim' && p.ageYears !== undefined)
-    .map((p) => p.ageYears!);
 
   const bytes = Buffer.from(raw, 'utf8');
-  return {
+  const digest: ReportDigest = {
     compressed: compressSync(bytes),
     byteSize: bytes.length,
     sha256: createHash('sha256').update(bytes).digest(),
     occurrences,
     rejectedIdentifiers,
     flags,
-    youngestVictimAge: victimAges.length ? Math.min(...victimAges) : undefined,
-    paymentIdentifierCount: occurrences.filter((o) => o.normalised.kind === 'payment_account').length,
+    paymentIdentifierCount,
   };
+  if (youngestVictimAge !== undefined) digest.youngestVictimAge = youngestVictimAge;
+  return digest;
 }
+
+const PHILIPPINE_DEFAULT = { defaultCountry: 'PH' } as const;
 
 /** Digests the report here unless the parse worker already did, then locates it. */
 export function prepareReport(
@@ -114,29 +124,6 @@ export function prepareReport(
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/**
- * Digests the good items of a parsed batch (on the parse worker), leaving problems as they
- * are. The raw identifiers then travel once, as normalised occurrences: copying every item to
- * the importing thread costs about as much as digesting it.
- */
-export function digestItems(items: ParsedItem[]): IntakeItem[] {
-  return items.map((item) => {
-    if (!item.ok) return item;
-    const { draft } = item;
-    const digest = digestReport(draft, item.raw);
-    return {
-      ok: true,
-      index: item.index,
-      digest,
-      draft: {
-        ...draft,
-        persons: draft.persons.map((person) => ({ ...person, identifiers: [] })),
-        files: draft.files.map((file) => ({ ...file, identifiers: [] })),
-      },
-    };
-  });
 }
 
 type Candidate = {

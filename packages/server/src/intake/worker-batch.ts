@@ -1,0 +1,420 @@
+import type { IdentifierFlag, NormalisedIdentifier } from '@bantay/core/identifiers/index';
+import type {
+  FileHash,
+  LocationHint,
+  ParsedItem,
+  ReportDraft,
+  ReportFile,
+  ReportPerson,
+} from '@bantay/core/intake/report';
+import {
+  digestReport,
+  type DigestedItem,
+  type IdentifierOccurrence,
+  type IntakeItem,
+  type ReportDigest,
+} from './prepare';
+
+/**
+ * A batch of digested items as the parse worker posts it: every field on one flat tape of
+ * primitives, and every document's bytes in one transferred buffer. A structured clone costs
+ * per object and per property name, and a report digested is some sixty objects; rebuilt from
+ * the tape with object literals they cost a fraction of that on both threads.
+ */
+export type PackedBatch = {
+  tape: Cell[];
+  /** The lz4-compressed documents and their SHA-256 digests, back to back; transferred, not copied. */
+  bytes: ArrayBuffer;
+  /** Items that are problems, as they are (rare); the tape points at them by position. */
+  problems: Extract<ParsedItem, { ok: false }>[];
+};
+
+type Cell = string | number | boolean | undefined;
+
+/*
+ * The fields the tape carries, type by type: a field added to one of these types fails to
+ * compile here until the writer and the reader below carry it too.
+ */
+const DRAFT_FIELDS = {
+  format: 1,
+  source: 1,
+  sourceKind: 1,
+  externalId: 1,
+  incidentType: 1,
+  incidentAt: 1,
+  reportedAt: 1,
+  platform: 1,
+  escalationReason: 1,
+  annotations: 1,
+  persons: 1,
+  files: 1,
+  locations: 1,
+  summary: 1,
+} as const satisfies Record<keyof ReportDraft, 1>;
+const PERSON_FIELDS = {
+  role: 1,
+  name: 1,
+  ageYears: 1,
+  identifiers: 1,
+  locations: 1,
+} as const satisfies Record<keyof ReportPerson, 1>;
+const HINT_FIELDS = {
+  source: 1,
+  countryCode: 1,
+  region: 1,
+  city: 1,
+  text: 1,
+  verified: 1,
+} as const satisfies Record<keyof LocationHint, 1>;
+const FILE_FIELDS = {
+  fileId: 1,
+  originalFileName: 1,
+  viewedByEsp: 1,
+  publiclyAvailable: 1,
+  annotations: 1,
+  industryClassification: 1,
+  hashes: 1,
+  identifiers: 1,
+} as const satisfies Record<keyof ReportFile, 1>;
+const HASH_FIELDS = { type: 1, value: 1, quality: 1 } as const satisfies Record<keyof FileHash, 1>;
+const DIGEST_FIELDS = {
+  compressed: 1,
+  byteSize: 1,
+  sha256: 1,
+  occurrences: 1,
+  rejectedIdentifiers: 1,
+  flags: 1,
+  youngestVictimAge: 1,
+  paymentIdentifierCount: 1,
+} as const satisfies Record<keyof ReportDigest, 1>;
+const OCCURRENCE_FIELDS = { normalised: 1, policy: 1, role: 1, personIndex: 1 } as const satisfies Record<
+  keyof IdentifierOccurrence,
+  1
+>;
+const IDENTIFIER_FIELDS = {
+  kind: 1,
+  value: 1,
+  matchKey: 1,
+  raw: 1,
+  platform: 1,
+  countryCode: 1,
+  flags: 1,
+  observedAt: 1,
+  port: 1,
+  event: 1,
+  subtype: 1,
+  alsoPhone: 1,
+} as const satisfies Record<keyof NormalisedIdentifier, 1>;
+export const PACKED_FIELDS = [
+  DRAFT_FIELDS,
+  PERSON_FIELDS,
+  HINT_FIELDS,
+  FILE_FIELDS,
+  HASH_FIELDS,
+  DIGEST_FIELDS,
+  OCCURRENCE_FIELDS,
+  IDENTIFIER_FIELDS,
+];
+
+/** An item on the tape starts with its kind: a report, or a problem kept aside. */
+const REPORT = 1;
+const PROBLEM = 0;
+
+/**
+ * Digests the good items of a parsed batch (on the parse worker) and packs them with the
+ * problems, in order. The raw identifiers then travel once, as normalised occurrences, and
+ * the raw text not at all: copying every item to the importing thread costs about as much as
+ * digesting it.
+ */
+export function packItems(items: ParsedItem[]): PackedBatch {
+  const tape: Cell[] = [];
+  const problems: PackedBatch['problems'] = [];
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (const item of items) {
+    if (!item.ok) {
+      tape.push(PROBLEM, problems.length);
+      problems.push(item);
+      continue;
+    }
+    const digest = digestReport(item.draft, item.raw);
+    tape.push(REPORT, item.index);
+    writeDraft(tape, item.draft);
+    chunks.push(digest.compressed, digest.sha256);
+    size += digest.compressed.length + digest.sha256.length;
+    writeDigest(tape, digest);
+  }
+  const bytes = new ArrayBuffer(size);
+  const view = new Uint8Array(bytes);
+  let offset = 0;
+  for (const chunk of chunks) {
+    view.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return { tape, bytes, problems };
+}
+
+/** The items of a packed batch, as the importer consumes them. */
+export function unpackItems(batch: PackedBatch): IntakeItem[] {
+  const reader = new TapeReader(batch.tape, batch.bytes);
+  const items: IntakeItem[] = [];
+  while (!reader.done()) {
+    if (reader.number() === PROBLEM) items.push(batch.problems[reader.number()]!);
+    else {
+      const index = reader.number();
+      const draft = readDraft(reader);
+      items.push({ ok: true, index, draft, digest: readDigest(reader) } satisfies DigestedItem);
+    }
+  }
+  return items;
+}
+
+function time(date: Date | undefined): number | undefined {
+  return date === undefined ? undefined : date.getTime();
+}
+
+function writeStrings(tape: Cell[], values: readonly string[]): void {
+  tape.push(values.length);
+  for (const value of values) tape.push(value);
+}
+
+function writeHint(tape: Cell[], hint: LocationHint): void {
+  tape.push(hint.source, hint.countryCode, hint.region, hint.city, hint.text, hint.verified);
+}
+
+function writeHints(tape: Cell[], hints: readonly LocationHint[]): void {
+  tape.push(hints.length);
+  for (const hint of hints) writeHint(tape, hint);
+}
+
+/** The draft without its raw identifiers: the digest carries them normalised. */
+function writeDraft(tape: Cell[], draft: ReportDraft): void {
+  tape.push(
+    draft.format,
+    draft.source,
+    draft.sourceKind,
+    draft.externalId,
+    draft.incidentType,
+    time(draft.incidentAt),
+    time(draft.reportedAt),
+    draft.platform,
+    draft.escalationReason,
+    draft.summary,
+  );
+  writeStrings(tape, draft.annotations);
+  tape.push(draft.persons.length);
+  for (const person of draft.persons) {
+    tape.push(person.role, person.name, person.ageYears);
+    writeHints(tape, person.locations);
+  }
+  tape.push(draft.files.length);
+  for (const file of draft.files) {
+    tape.push(
+      file.fileId,
+      file.originalFileName,
+      file.viewedByEsp,
+      file.publiclyAvailable,
+      file.industryClassification,
+    );
+    writeStrings(tape, file.annotations);
+    tape.push(file.hashes.length);
+    for (const hash of file.hashes) tape.push(hash.type, hash.value, hash.quality);
+  }
+  writeHints(tape, draft.locations);
+}
+
+function writeDigest(tape: Cell[], digest: ReportDigest): void {
+  tape.push(
+    digest.compressed.length,
+    digest.sha256.length,
+    digest.byteSize,
+    digest.rejectedIdentifiers,
+    digest.youngestVictimAge,
+    digest.paymentIdentifierCount,
+  );
+  writeStrings(tape, digest.flags);
+  tape.push(digest.occurrences.length);
+  for (const { normalised: id, policy, role, personIndex } of digest.occurrences) {
+    tape.push(
+      policy,
+      role,
+      personIndex,
+      id.kind,
+      id.value,
+      id.matchKey,
+      id.raw,
+      id.platform,
+      id.countryCode,
+      time(id.observedAt),
+      id.port,
+      id.event,
+      id.subtype,
+      id.alsoPhone,
+    );
+    writeStrings(tape, id.flags);
+  }
+}
+
+class TapeReader {
+  private at = 0;
+  private offset = 0;
+  constructor(
+    private readonly tape: Cell[],
+    private readonly bytes: ArrayBuffer,
+  ) {}
+
+  done(): boolean {
+    return this.at >= this.tape.length;
+  }
+
+  next(): Cell {
+    return this.tape[this.at++];
+  }
+
+  number(): number {
+    return this.next() as number;
+  }
+
+  buffer(length: number): Buffer {
+    const view = Buffer.from(this.bytes, this.offset, length);
+    this.offset += length;
+    return view;
+  }
+}
+
+function readStrings<T extends string>(reader: TapeReader): T[] {
+  const count = reader.number();
+  const values: T[] = [];
+  for (let i = 0; i < count; i += 1) values.push(reader.next() as T);
+  return values;
+}
+
+/*
+ * The readers below set an optional field only when the tape holds a value, so an absent
+ * field stays absent, as the parser left it (`compact`), rather than present and undefined.
+ */
+
+function readHints(reader: TapeReader): LocationHint[] {
+  const hints: LocationHint[] = [];
+  for (let count = reader.number(); count > 0; count -= 1) {
+    const hint: LocationHint = { source: reader.next() as LocationHint['source'] };
+    const countryCode = reader.next();
+    if (countryCode !== undefined) hint.countryCode = countryCode as string;
+    const region = reader.next();
+    if (region !== undefined) hint.region = region as string;
+    const city = reader.next();
+    if (city !== undefined) hint.city = city as string;
+    const text = reader.next();
+    if (text !== undefined) hint.text = text as string;
+    const verified = reader.next();
+    if (verified !== undefined) hint.verified = verified as boolean;
+    hints.push(hint);
+  }
+  return hints;
+}
+
+function readDraft(reader: TapeReader): ReportDraft {
+  const draft = {
+    format: reader.next() as ReportDraft['format'],
+    source: reader.next() as string,
+    sourceKind: reader.next() as ReportDraft['sourceKind'],
+    externalId: reader.next() as string,
+    incidentType: reader.next() as ReportDraft['incidentType'],
+  } as ReportDraft;
+  const incidentAt = reader.next();
+  if (incidentAt !== undefined) draft.incidentAt = new Date(incidentAt as number);
+  const reportedAt = reader.next();
+  if (reportedAt !== undefined) draft.reportedAt = new Date(reportedAt as number);
+  const platform = reader.next();
+  if (platform !== undefined) draft.platform = platform as string;
+  const escalationReason = reader.next();
+  if (escalationReason !== undefined) draft.escalationReason = escalationReason as string;
+  const summary = reader.next();
+  if (summary !== undefined) draft.summary = summary as string;
+  draft.annotations = readStrings(reader);
+  const persons: ReportPerson[] = [];
+  for (let count = reader.number(); count > 0; count -= 1) {
+    const person = { role: reader.next() as ReportPerson['role'] } as ReportPerson;
+    const name = reader.next();
+    if (name !== undefined) person.name = name as string;
+    const ageYears = reader.next();
+    if (ageYears !== undefined) person.ageYears = ageYears as number;
+    person.identifiers = [];
+    person.locations = readHints(reader);
+    persons.push(person);
+  }
+  draft.persons = persons;
+  const files: ReportFile[] = [];
+  for (let count = reader.number(); count > 0; count -= 1) {
+    const file = {} as ReportFile;
+    const fileId = reader.next();
+    if (fileId !== undefined) file.fileId = fileId as string;
+    const originalFileName = reader.next();
+    if (originalFileName !== undefined) file.originalFileName = originalFileName as string;
+    const viewedByEsp = reader.next();
+    if (viewedByEsp !== undefined) file.viewedByEsp = viewedByEsp as boolean;
+    const publiclyAvailable = reader.next();
+    if (publiclyAvailable !== undefined) file.publiclyAvailable = publiclyAvailable as boolean;
+    const classification = reader.next();
+    file.annotations = readStrings(reader);
+    if (classification !== undefined)
+      file.industryClassification = classification as ReportFile['industryClassification'];
+    const hashes: FileHash[] = [];
+    for (let n = reader.number(); n > 0; n -= 1) {
+      const hash: FileHash = { type: reader.next() as FileHash['type'], value: reader.next() as string };
+      const quality = reader.next();
+      if (quality !== undefined) hash.quality = quality as number;
+      hashes.push(hash);
+    }
+    file.hashes = hashes;
+    file.identifiers = [];
+    files.push(file);
+  }
+  draft.files = files;
+  draft.locations = readHints(reader);
+  return draft;
+}
+
+function readDigest(reader: TapeReader): ReportDigest {
+  const compressedLength = reader.number();
+  const shaLength = reader.number();
+  const digest = {
+    compressed: reader.buffer(compressedLength),
+    byteSize: reader.number(),
+    sha256: reader.buffer(shaLength),
+    occurrences: [] as IdentifierOccurrence[],
+    rejectedIdentifiers: reader.number(),
+  } as ReportDigest;
+  const youngestVictimAge = reader.next();
+  digest.paymentIdentifierCount = reader.number();
+  digest.flags = readStrings(reader);
+  if (youngestVictimAge !== undefined) digest.youngestVictimAge = youngestVictimAge as number;
+  for (let count = reader.number(); count > 0; count -= 1) {
+    const policy = reader.next() as IdentifierOccurrence['policy'];
+    const role = reader.next() as IdentifierOccurrence['role'];
+    const personIndex = reader.number();
+    const normalised = {
+      kind: reader.next() as NormalisedIdentifier['kind'],
+      value: reader.next() as string,
+      matchKey: reader.next() as string,
+      raw: reader.next() as string,
+    } as NormalisedIdentifier;
+    const platform = reader.next();
+    if (platform !== undefined) normalised.platform = platform as string;
+    const countryCode = reader.next();
+    if (countryCode !== undefined) normalised.countryCode = countryCode as string;
+    const observedAt = reader.next();
+    if (observedAt !== undefined) normalised.observedAt = new Date(observedAt as number);
+    const port = reader.next();
+    if (port !== undefined) normalised.port = port as number;
+    const event = reader.next();
+    if (event !== undefined) normalised.event = event as string;
+    const subtype = reader.next();
+    if (subtype !== undefined) normalised.subtype = subtype as string;
+    const alsoPhone = reader.next();
+    if (alsoPhone !== undefined) normalised.alsoPhone = alsoPhone as boolean;
+    normalised.flags = readStrings<IdentifierFlag>(reader);
+    digest.occurrences.push({ normalised, policy, role, personIndex });
+  }
+  return digest;
+}
