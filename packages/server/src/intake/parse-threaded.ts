@@ -16,6 +16,14 @@ export type ToWorker = { job: ParseJob } | 'more';
 type FromWorker = { batch?: PackedBatch; bytes?: number; done?: true; error?: string };
 
 /**
+ * The worker allocates some 100 kB per report, most of it dead within the report, but a batch
+ * in hand survives each young-generation collection and is copied again: a young generation
+ * this large collects a quarter as often. Measured over 3 files x 20 000 reports: collection
+ * pauses 1.9 -> 0.7-1.0 s, about 15 ms CPU less per 1000 reports, for about 45 MB more peak RSS.
+ */
+const YOUNG_GENERATION_MB = 192;
+
+/**
  * Parses files on a worker thread and yields their items here, a few batches ahead: the XML
  * parse, the costliest step of the intake, then runs beside the database writes. One worker
  * serves file after file: starting one and warming its compiled code cost about a quarter of
@@ -30,7 +38,9 @@ export class ParseWorker {
     options: ParseOptions,
     onBytes?: (n: number) => void,
   ): AsyncGenerator<IntakeItem> {
-    const worker = (this.worker ??= new Worker(new URL('./parse-worker.mjs', import.meta.url)));
+    const worker = (this.worker ??= new Worker(new URL('./parse-worker.mjs', import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    }));
     const queue: FromWorker[] = [];
     let wake: (() => void) | null = null;
     const state: { failure: Error | null; finished: boolean } = { failure: null, finished: false };
