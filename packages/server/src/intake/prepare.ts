@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { compressSync } from 'lz4-napi';
 import { linkPolicy, normaliseIdentifier, type NormalisedIdentifier } from '@bantay/core/identifiers/index';
 import type {
@@ -94,7 +94,7 @@ export function digestReport(draft: ReportDraft, raw: string): ReportDigest {
   const digest: ReportDigest = {
     compressed: compressSync(bytes),
     byteSize: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest(),
+    sha256: hash('sha256', bytes, 'buffer'),
     occurrences,
     rejectedIdentifiers,
     flags,

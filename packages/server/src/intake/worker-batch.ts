@@ -1,11 +1,24 @@
-import type { IdentifierFlag, NormalisedIdentifier } from '@bantay/core/identifiers/index';
-import type {
-  FileHash,
-  LocationHint,
-  ParsedItem,
-  ReportDraft,
-  ReportFile,
-  ReportPerson,
+import {
+  IDENTIFIER_FLAGS,
+  type IdentifierFlag,
+  type NormalisedIdentifier,
+} from '@bantay/core/identifiers/index';
+import {
+  FILE_ANNOTATIONS,
+  HASH_TYPES,
+  IDENTIFIER_KINDS,
+  INCIDENT_TYPE_KEYS,
+  INDUSTRY_CLASSIFICATIONS,
+  PERSON_ROLES,
+  REPORT_ANNOTATIONS,
+  REPORT_FORMATS,
+  SOURCE_KINDS,
+  type FileHash,
+  type LocationHint,
+  type ParsedItem,
+  type ReportDraft,
+  type ReportFile,
+  type ReportPerson,
 } from '@bantay/core/intake/report';
 import {
   digestReport,
@@ -121,6 +134,49 @@ const REPORT = 1;
 const PROBLEM = 0;
 
 /**
+ * The words of the schema (kinds, roles, policies, flags, annotations, …), written as their
+ * number here: a small integer costs next to nothing to copy, a string a copy and an allocation
+ * on each side. A string not in the list goes as it is, so nothing depends on the list being whole.
+ */
+const WORDS: readonly string[] = [
+  ...new Set([
+    ...REPORT_FORMATS,
+    ...SOURCE_KINDS,
+    ...INCIDENT_TYPE_KEYS,
+    ...REPORT_ANNOTATIONS,
+    ...PERSON_ROLES,
+    'file',
+    'address',
+    'estimated_location',
+    'report_text',
+    ...FILE_ANNOTATIONS,
+    ...INDUSTRY_CLASSIFICATIONS,
+    ...HASH_TYPES,
+    'links',
+    'windowed',
+    'never',
+    ...IDENTIFIER_KINDS,
+    ...IDENTIFIER_FLAGS,
+    'unviewed_files',
+    'unparsed_identifiers',
+    'NCMEC',
+    'PH',
+  ]),
+];
+const WORD_CODES = new Map(WORDS.map((word, code) => [word, code]));
+
+function word(value: string): Cell {
+  return WORD_CODES.get(value) ?? value;
+}
+
+function maybeWord(value: string | undefined): Cell {
+  return value === undefined ? undefined : word(value);
+}
+
+/** A match key or raw text equal to the identifier's value is not written twice. */
+const SAME_AS_VALUE = -1;
+
+/**
  * Digests the good items of a parsed batch (on the parse worker) and packs them with the
  * problems, in order. The raw identifiers then travel once, as normalised occurrences, and
  * the raw text not at all: copying every item to the importing thread costs about as much as
@@ -173,13 +229,13 @@ function time(date: Date | undefined): number | undefined {
   return date === undefined ? undefined : date.getTime();
 }
 
-function writeStrings(tape: Cell[], values: readonly string[]): void {
+function writeWords(tape: Cell[], values: readonly string[]): void {
   tape.push(values.length);
-  for (const value of values) tape.push(value);
+  for (const value of values) tape.push(word(value));
 }
 
 function writeHint(tape: Cell[], hint: LocationHint): void {
-  tape.push(hint.source, hint.countryCode, hint.region, hint.city, hint.text, hint.verified);
+  tape.push(word(hint.source), maybeWord(hint.countryCode), hint.region, hint.city, hint.text, hint.verified);
 }
 
 function writeHints(tape: Cell[], hints: readonly LocationHint[]): void {
@@ -190,21 +246,21 @@ function writeHints(tape: Cell[], hints: readonly LocationHint[]): void {
 /** The draft without its raw identifiers: the digest carries them normalised. */
 function writeDraft(tape: Cell[], draft: ReportDraft): void {
   tape.push(
-    draft.format,
-    draft.source,
-    draft.sourceKind,
+    word(draft.format),
+    word(draft.source),
+    word(draft.sourceKind),
     draft.externalId,
-    draft.incidentType,
+    word(draft.incidentType),
     time(draft.incidentAt),
     time(draft.reportedAt),
     draft.platform,
     draft.escalationReason,
     draft.summary,
   );
-  writeStrings(tape, draft.annotations);
+  writeWords(tape, draft.annotations);
   tape.push(draft.persons.length);
   for (const person of draft.persons) {
-    tape.push(person.role, person.name, person.ageYears);
+    tape.push(word(person.role), person.name, person.ageYears);
     writeHints(tape, person.locations);
   }
   tape.push(draft.files.length);
@@ -214,11 +270,11 @@ function writeDraft(tape: Cell[], draft: ReportDraft): void {
       file.originalFileName,
       file.viewedByEsp,
       file.publiclyAvailable,
-      file.industryClassification,
+      maybeWord(file.industryClassification),
     );
-    writeStrings(tape, file.annotations);
+    writeWords(tape, file.annotations);
     tape.push(file.hashes.length);
-    for (const hash of file.hashes) tape.push(hash.type, hash.value, hash.quality);
+    for (const hash of file.hashes) tape.push(word(hash.type), hash.value, hash.quality);
   }
   writeHints(tape, draft.locations);
 }
@@ -232,26 +288,26 @@ function writeDigest(tape: Cell[], digest: ReportDigest): void {
     digest.youngestVictimAge,
     digest.paymentIdentifierCount,
   );
-  writeStrings(tape, digest.flags);
+  writeWords(tape, digest.flags);
   tape.push(digest.occurrences.length);
   for (const { normalised: id, policy, role, personIndex } of digest.occurrences) {
     tape.push(
-      policy,
-      role,
+      word(policy),
+      word(role),
       personIndex,
-      id.kind,
+      word(id.kind),
       id.value,
-      id.matchKey,
-      id.raw,
+      id.matchKey === id.value ? SAME_AS_VALUE : id.matchKey,
+      id.raw === id.value ? SAME_AS_VALUE : id.raw,
       id.platform,
-      id.countryCode,
+      maybeWord(id.countryCode),
       time(id.observedAt),
       id.port,
       id.event,
       id.subtype,
       id.alsoPhone,
     );
-    writeStrings(tape, id.flags);
+    writeWords(tape, id.flags);
   }
 }
 
@@ -275,6 +331,17 @@ class TapeReader {
     return this.next() as number;
   }
 
+  /** A string written with word(). */
+  word<T extends string = string>(): T {
+    const cell = this.next();
+    return (typeof cell === 'number' ? WORDS[cell] : cell) as T;
+  }
+
+  maybeWord<T extends string = string>(): T | undefined {
+    const cell = this.next();
+    return (typeof cell === 'number' ? WORDS[cell] : cell) as T | undefined;
+  }
+
   buffer(length: number): Buffer {
     const view = Buffer.from(this.bytes, this.offset, length);
     this.offset += length;
@@ -282,10 +349,10 @@ class TapeReader {
   }
 }
 
-function readStrings<T extends string>(reader: TapeReader): T[] {
+function readWords<T extends string>(reader: TapeReader): T[] {
   const count = reader.number();
   const values: T[] = [];
-  for (let i = 0; i < count; i += 1) values.push(reader.next() as T);
+  for (let i = 0; i < count; i += 1) values.push(reader.word<T>());
   return values;
 }
 
@@ -297,9 +364,9 @@ function readStrings<T extends string>(reader: TapeReader): T[] {
 function readHints(reader: TapeReader): LocationHint[] {
   const hints: LocationHint[] = [];
   for (let count = reader.number(); count > 0; count -= 1) {
-    const hint: LocationHint = { source: reader.next() as LocationHint['source'] };
-    const countryCode = reader.next();
-    if (countryCode !== undefined) hint.countryCode = countryCode as string;
+    const hint: LocationHint = { source: reader.word<LocationHint['source']>() };
+    const countryCode = reader.maybeWord();
+    if (countryCode !== undefined) hint.countryCode = countryCode;
     const region = reader.next();
     if (region !== undefined) hint.region = region as string;
     const city = reader.next();
@@ -315,11 +382,11 @@ function readHints(reader: TapeReader): LocationHint[] {
 
 function readDraft(reader: TapeReader): ReportDraft {
   const draft = {
-    format: reader.next() as ReportDraft['format'],
-    source: reader.next() as string,
-    sourceKind: reader.next() as ReportDraft['sourceKind'],
+    format: reader.word<ReportDraft['format']>(),
+    source: reader.word(),
+    sourceKind: reader.word<ReportDraft['sourceKind']>(),
     externalId: reader.next() as string,
-    incidentType: reader.next() as ReportDraft['incidentType'],
+    incidentType: reader.word<ReportDraft['incidentType']>(),
   } as ReportDraft;
   const incidentAt = reader.next();
   if (incidentAt !== undefined) draft.incidentAt = new Date(incidentAt as number);
@@ -331,10 +398,10 @@ function readDraft(reader: TapeReader): ReportDraft {
   if (escalationReason !== undefined) draft.escalationReason = escalationReason as string;
   const summary = reader.next();
   if (summary !== undefined) draft.summary = summary as string;
-  draft.annotations = readStrings(reader);
+  draft.annotations = readWords(reader);
   const persons: ReportPerson[] = [];
   for (let count = reader.number(); count > 0; count -= 1) {
-    const person = { role: reader.next() as ReportPerson['role'] } as ReportPerson;
+    const person = { role: reader.word<ReportPerson['role']>() } as ReportPerson;
     const name = reader.next();
     if (name !== undefined) person.name = name as string;
     const ageYears = reader.next();
@@ -355,13 +422,13 @@ function readDraft(reader: TapeReader): ReportDraft {
     if (viewedByEsp !== undefined) file.viewedByEsp = viewedByEsp as boolean;
     const publiclyAvailable = reader.next();
     if (publiclyAvailable !== undefined) file.publiclyAvailable = publiclyAvailable as boolean;
-    const classification = reader.next();
-    file.annotations = readStrings(reader);
+    const classification = reader.maybeWord();
+    file.annotations = readWords(reader);
     if (classification !== undefined)
       file.industryClassification = classification as ReportFile['industryClassification'];
     const hashes: FileHash[] = [];
     for (let n = reader.number(); n > 0; n -= 1) {
-      const hash: FileHash = { type: reader.next() as FileHash['type'], value: reader.next() as string };
+      const hash: FileHash = { type: reader.word<FileHash['type']>(), value: reader.next() as string };
       const quality = reader.next();
       if (quality !== undefined) hash.quality = quality as number;
       hashes.push(hash);
@@ -387,22 +454,26 @@ function readDigest(reader: TapeReader): ReportDigest {
   } as ReportDigest;
   const youngestVictimAge = reader.next();
   digest.paymentIdentifierCount = reader.number();
-  digest.flags = readStrings(reader);
+  digest.flags = readWords(reader);
   if (youngestVictimAge !== undefined) digest.youngestVictimAge = youngestVictimAge as number;
   for (let count = reader.number(); count > 0; count -= 1) {
-    const policy = reader.next() as IdentifierOccurrence['policy'];
-    const role = reader.next() as IdentifierOccurrence['role'];
+    const policy = reader.word<IdentifierOccurrence['policy']>();
+    const role = reader.word<IdentifierOccurrence['role']>();
     const personIndex = reader.number();
+    const kind = reader.word<NormalisedIdentifier['kind']>();
+    const value = reader.next() as string;
+    const matchKey = reader.next();
+    const raw = reader.next();
     const normalised = {
-      kind: reader.next() as NormalisedIdentifier['kind'],
-      value: reader.next() as string,
-      matchKey: reader.next() as string,
-      raw: reader.next() as string,
+      kind,
+      value,
+      matchKey: matchKey === SAME_AS_VALUE ? value : matchKey,
+      raw: raw === SAME_AS_VALUE ? value : raw,
     } as NormalisedIdentifier;
     const platform = reader.next();
     if (platform !== undefined) normalised.platform = platform as string;
-    const countryCode = reader.next();
-    if (countryCode !== undefined) normalised.countryCode = countryCode as string;
+    const countryCode = reader.maybeWord();
+    if (countryCode !== undefined) normalised.countryCode = countryCode;
     const observedAt = reader.next();
     if (observedAt !== undefined) normalised.observedAt = new Date(observedAt as number);
     const port = reader.next();
@@ -413,7 +484,7 @@ function readDigest(reader: TapeReader): ReportDigest {
     if (subtype !== undefined) normalised.subtype = subtype as string;
     const alsoPhone = reader.next();
     if (alsoPhone !== undefined) normalised.alsoPhone = alsoPhone as boolean;
-    normalised.flags = readStrings<IdentifierFlag>(reader);
+    normalised.flags = readWords<IdentifierFlag>(reader);
     digest.occurrences.push({ normalised, policy, role, personIndex });
   }
   return digest;
