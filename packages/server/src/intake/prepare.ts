@@ -126,6 +126,32 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/** What locate gathers from a report's clues. */
+type Found = { countries: Set<string>; nexus: Set<string>; candidates: Candidate[] };
+
+function offenderOrVictim(role: IdentifierOccurrence['role']): boolean {
+  return role === 'reported' || role === 'victim' || role === 'associated';
+}
+
+/** An address or estimated location: its country, and a region (and place) when Philippine. */
+function fromHint(found: Found, psgc: PsgcDirectory, hint: LocationHint, role: PersonRole | 'report'): void {
+  if (hint.countryCode) found.countries.add(hint.countryCode.toUpperCase());
+  if (hint.countryCode && hint.countryCode.toUpperCase() !== 'PH') return;
+  const regionCode = psgc.region(hint.region);
+  const province = psgc.province(hint.region, null) ?? null;
+  const place = psgc.place(hint.city, regionCode ?? province?.regionCode, province?.code);
+  const region = regionCode ?? province?.regionCode ?? place?.regionCode ?? null;
+  if (!region && hint.countryCode?.toUpperCase() !== 'PH') return;
+  if (role !== 'recipient') found.nexus.add(hint.source === 'address' ? 'address' : 'estimated_location');
+  found.candidates.push({
+    regionCode: region,
+    provinceCode: place?.provinceCode ?? province?.code ?? null,
+    source: hint.source,
+    confidence:
+      hint.source === 'estimated_location' ? (hint.verified ? 'high' : 'low') : place ? 'high' : 'medium',
+  });
+}
+
 type Candidate = {
   regionCode: string | null;
   provinceCode: string | null;
@@ -143,31 +169,11 @@ function locate(
   occurrences: IdentifierOccurrence[],
   { locator, psgc }: PrepareServices,
 ): ReportLocation {
-  const countries = new Set<string>();
-  const nexus = new Set<string>();
-  const candidates: Candidate[] = [];
-  const offenderOrVictim = (role: IdentifierOccurrence['role']) =>
-    role === 'reported' || role === 'victim' || role === 'associated';
-
-  const fromHint = (hint: LocationHint, role: PersonRole | 'report') => {
-    if (hint.countryCode) countries.add(hint.countryCode.toUpperCase());
-    if (hint.countryCode && hint.countryCode.toUpperCase() !== 'PH') return;
-    const regionCode = psgc.region(hint.region);
-    const province = psgc.province(hint.region, null) ?? null;
-    const place = psgc.place(hint.city, regionCode ?? province?.regionCode, province?.code);
-    const region = regionCode ?? province?.regionCode ?? place?.regionCode ?? null;
-    if (!region && hint.countryCode?.toUpperCase() !== 'PH') return;
-    if (role !== 'recipient') nexus.add(hint.source === 'address' ? 'address' : 'estimated_location');
-    candidates.push({
-      regionCode: region,
-      provinceCode: place?.provinceCode ?? province?.code ?? null,
-      source: hint.source,
-      confidence:
-        hint.source === 'estimated_location' ? (hint.verified ? 'high' : 'low') : place ? 'high' : 'medium',
-    });
-  };
-  draft.locations.forEach((hint) => fromHint(hint, 'report'));
-  draft.persons.forEach((person) => person.locations.forEach((hint) => fromHint(hint, person.role)));
+  const found: Found = { countries: new Set(), nexus: new Set(), candidates: [] };
+  const { countries, nexus, candidates } = found;
+  for (const hint of draft.locations) fromHint(found, psgc, hint, 'report');
+  for (const person of draft.persons)
+    for (const hint of person.locations) fromHint(found, psgc, hint, person.role);
 
   for (const occurrence of occurrences) {
     const id = occurrence.normalised;
