@@ -76,8 +76,20 @@ function unwrap(text: string): string {
   return address.trim();
 }
 
-/** IDN domain to punycode through the WHATWG URL parser, so the code runs in the browser too. */
+/** Domains recur (gmail.com, a platform's own): their ASCII form is remembered, bounded. */
+const DOMAINS_KEPT = 10_000;
+const asciiDomains = new Map<string, string | undefined>();
+
 function asciiDomain(domain: string): string | undefined {
+  if (asciiDomains.has(domain)) return asciiDomains.get(domain);
+  const ascii = asciiDomainOf(domain);
+  if (asciiDomains.size >= DOMAINS_KEPT) asciiDomains.clear();
+  asciiDomains.set(domain, ascii);
+  return ascii;
+}
+
+/** IDN domain to punycode through the WHATWG URL parser, so the code runs in the browser too. */
+function asciiDomainOf(domain: string): string | undefined {
   const withoutRootDot = domain.endsWith('.') ? domain.slice(0, -1) : domain;
   let host: string;
   try {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RawIdentifier } from '../intake/report';
+import { normaliseIp, normaliseIpFully } from './ip';
 import { normaliseIdentifier } from './normalise';
 import { type NormalisedIdentifier, isRejection } from './types';
 
@@ -118,6 +119,50 @@ describe('IP address normalisation', () => {
         expect(ip(address.toUpperCase()).matchKey).toBe(id.matchKey);
         expect(id.value).toBe(id.value.toLowerCase());
       }),
+    );
+  });
+
+  it('reads plain IPv4 addresses without ipaddr.js exactly as ipaddr.js does', () => {
+    // Octets near every range edge, zero-padded or not, sometimes too large or too long.
+    const octet = fc.oneof(
+      fc.integer({ min: 0, max: 255 }).map(String),
+      fc.constantFrom(
+        '0',
+        '10',
+        '63',
+        '64',
+        '100',
+        '127',
+        '128',
+        '168',
+        '169',
+        '172',
+        '192',
+        '198',
+        '224',
+        '240',
+        '254',
+        '255',
+        '256',
+        '999',
+        '010',
+        '000',
+        '0000',
+        '',
+      ),
+    );
+    const text = fc
+      .tuple(octet, octet, octet, octet, fc.constantFrom('', '.1', ':443', ' ', 'x'))
+      .map(([a, b, c, d, tail]) => `${a}.${b}.${c}.${d}${tail}`);
+    const capture = fc.record(
+      { port: fc.oneof(fc.integer({ min: -1, max: 70_000 }), fc.constant(1.5)), possibleProxy: fc.boolean() },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(text, capture, (value, given) => {
+        expect(normaliseIp(value, given)).toStrictEqual(normaliseIpFully(value, given));
+      }),
+      { numRuns: 20_000 },
     );
   });
 });

@@ -75,7 +75,69 @@ function rangeFlags(address: Address): IdentifierFlag[] {
 
 export type IpCapture = { port?: number; possibleProxy?: boolean };
 
+/** The IPv4 ranges of IP_RANGE_FLAGS as [flag, network, mask] on 32-bit unsigned numbers. */
+const IPV4_RANGES: readonly (readonly [IdentifierFlag, number, number])[] = IP_RANGE_FLAGS.flatMap(
+  ({ flag, ranges }) =>
+    ranges.flatMap(([network, bits]) => {
+      if (!(network instanceof ipaddr.IPv4)) return [];
+      const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+      return [[flag, (octetsValue(network.octets) & mask) >>> 0, mask] as const];
+    }),
+);
+
+function octetsValue(octets: readonly number[]): number {
+  return ((octets[0]! << 24) | (octets[1]! << 16) | (octets[2]! << 8) | octets[3]!) >>> 0;
+}
+
+const DOT = 0x2e;
+const ZERO = 0x30;
+
+/**
+ * The common case, a plain dotted-decimal IPv4 address, read without ipaddr.js: the same
+ * value (decimal octets, zero padding dropped), the same flags in the same order. Anything
+ * else (a port, IPv6, an octet over 255), undefined. A property test holds it to normaliseIpFully.
+ */
+function plainIpv4(text: string, capture: IpCapture): KindResult | undefined {
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === DOT) {
+      if (digits === 0 || dots === 3) return undefined;
+      value = value * 256 + octet;
+      dots += 1;
+      octet = 0;
+      digits = 0;
+    } else {
+      const digit = code - ZERO;
+      if (digit < 0 || digit > 9 || digits === 3) return undefined;
+      octet = octet * 10 + digit;
+      if (octet > 255) return undefined;
+      digits += 1;
+    }
+  }
+  if (digits === 0 || dots !== 3) return undefined;
+  value = value * 256 + octet;
+  const flags: IdentifierFlag[] = [];
+  for (const [flag, network, mask] of IPV4_RANGES) {
+    if ((value & mask) >>> 0 === network && !flags.includes(flag)) flags.push(flag);
+  }
+  if (capture.possibleProxy === true) flags.push('proxy');
+  const address = `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
+  const port = capture.port !== undefined && isPort(capture.port) ? capture.port : undefined;
+  return port === undefined
+    ? { kind: 'ip', value: address, matchKey: address, flags }
+    : { kind: 'ip', value: address, matchKey: address, flags, port };
+}
+
 export function normaliseIp(text: string, capture: IpCapture = {}): KindResult {
+  return plainIpv4(text.trim(), capture) ?? normaliseIpFully(text, capture);
+}
+
+/** ipaddr.js's reading of any form: the reference the IPv4 fast path is tested against. */
+export function normaliseIpFully(text: string, capture: IpCapture = {}): KindResult {
   const trimmed = text.trim();
   if (trimmed === '') return rejection('ip', 'the value is empty');
   const { host, port: portInText } = splitPort(trimmed);

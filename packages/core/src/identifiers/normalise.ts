@@ -7,7 +7,14 @@ import { normaliseIp } from './ip';
 import { normalisePaymentAccount } from './payment';
 import { DEFAULT_PHONE_COUNTRY, normalisePhone } from './phone';
 import { normalisePlatform } from './platform';
-import { type KindResult, type NormaliseResult, isRejection, quoted, rejection } from './types';
+import {
+  type KindResult,
+  type NormalisedIdentifier,
+  type NormaliseResult,
+  isRejection,
+  quoted,
+  rejection,
+} from './types';
 
 export type NormaliseOptions = {
   /** Country assumed for phone numbers written without `+`; Bantay's reports are Philippine. */
@@ -25,10 +32,7 @@ function normaliseKind(raw: RawIdentifier, defaultCountry: CountryCode): KindRes
     case 'phone':
       return normalisePhone(raw.value, defaultCountry);
     case 'ip':
-      return normaliseIp(raw.value, {
-        ...(raw.port === undefined ? {} : { port: raw.port }),
-        ...(raw.possibleProxy === undefined ? {} : { possibleProxy: raw.possibleProxy }),
-      });
+      return normaliseIp(raw.value, raw);
     case 'username':
       return normaliseUsername(raw.value, platform);
     case 'esp_user_id':
@@ -63,11 +67,11 @@ export function normaliseIdentifier(raw: RawIdentifier, options: NormaliseOption
     return rejection(raw.kind, `${quoted(raw.value)} could not be normalised (${String(error)})`);
   }
   if (isRejection(result)) return result;
-  return {
-    ...result,
-    raw: raw.value,
-    ...(raw.observedAt === undefined ? {} : { observedAt: raw.observedAt }),
-    ...(raw.event === undefined ? {} : { event: raw.event }),
-    ...(result.subtype === undefined && raw.subtype !== undefined ? { subtype: raw.subtype } : {}),
-  };
+  // Each kind's normaliser returns a new object of its own: completed in place, not copied.
+  const normalised = result as NormalisedIdentifier;
+  normalised.raw = raw.value;
+  if (raw.observedAt !== undefined) normalised.observedAt = raw.observedAt;
+  if (raw.event !== undefined) normalised.event = raw.event;
+  if (result.subtype === undefined && raw.subtype !== undefined) normalised.subtype = raw.subtype;
+  return normalised;
 }

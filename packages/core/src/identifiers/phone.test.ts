@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseIdentifier } from './normalise';
+import { parsePhone, parsePhoneFully } from './phone';
 import { type NormalisedIdentifier, isRejection } from './types';
 
 const phone = (value: string, defaultCountry: 'PH' | 'US' = 'PH'): NormalisedIdentifier => {
@@ -110,6 +111,29 @@ describe('phone normalisation', () => {
           });
         }
       }),
+    );
+  });
+
+  it('reads the common Philippine forms without the parser exactly as libphonenumber does', () => {
+    // Assigned prefixes most of the time, any 8xx or 9xx otherwise (unassigned ones, landlines).
+    const prefix = fc.oneof(
+      fc.constantFrom(...PH_MOBILE_PREFIXES).map((p) => p.slice(1)),
+      fc.stringMatching(/^[89]\d{2}$/),
+    );
+    const national = fc.tuple(prefix, fc.stringMatching(/^\d{7}$/)).map(([p, rest]) => `${p}${rest}`);
+    const written = fc.tuple(
+      fc.constantFrom('+63', '63', '0', '', '+630', '00', '6363', '+1', '+', '063'),
+      national,
+      fc.constantFrom('', '0', '1', '12'),
+      fc.integer({ min: 0, max: 2 }),
+    );
+    fc.assert(
+      fc.property(written, ([lead, digits, extra, cut]) => {
+        const text = `${lead}${digits}${extra}`.slice(0, lead.length + digits.length + extra.length - cut);
+        expect(parsePhone(text, 'PH')).toEqual(parsePhoneFully(text, 'PH'));
+        expect(parsePhone(text, 'US')).toEqual(parsePhoneFully(text, 'US'));
+      }),
+      { numRuns: 20_000 },
     );
   });
 });

@@ -1,5 +1,6 @@
 import {
   type CountryCode,
+  Metadata,
   type PhoneNumber,
   ParseError,
   parsePhoneNumberFromString,
@@ -31,7 +32,56 @@ function parseFailure(text: string, code: string): string {
   return `${quoted(text)} ${PARSE_ERROR_MESSAGES[code] ?? `could not be parsed (${code})`}`;
 }
 
-function parseUncached(text: string, defaultCountry: CountryCode): PhoneParts | { error: string } {
+/** The slice of libphonenumber's metadata API the fast path reads (typed loosely by the library). */
+type NumberingPlans = {
+  selectNumberingPlan(country: CountryCode): void;
+  nationalNumberPattern(): string;
+  type(
+    name: 'FIXED_LINE' | 'MOBILE',
+  ): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+};
+
+/**
+ * A national number libphonenumber would call a valid Philippine mobile, decided with its own
+ * metadata and in its own order (getNumberType): the country's pattern, not a fixed line, a mobile.
+ */
+const isPhilippineMobile = (() => {
+  const plans = new Metadata() as unknown as NumberingPlans;
+  plans.selectNumberingPlan('PH');
+  const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
+  const ofType = (name: 'FIXED_LINE' | 'MOBILE') => {
+    const type = plans.type(name);
+    const pattern = type?.pattern();
+    if (type === undefined || !pattern) return () => false;
+    const regex = whole(pattern);
+    const lengths = type.possibleLengths();
+    return (national: string) =>
+      (lengths === undefined || lengths.includes(national.length)) && regex.test(national);
+  };
+  const country = whole(plans.nationalNumberPattern());
+  const fixedLine = ofType('FIXED_LINE');
+  const mobile = ofType('MOBILE');
+  return (national: string) => country.test(national) && !fixedLine(national) && mobile(national);
+})();
+
+/** Digits only, as most reports write a Philippine mobile: +63 9…, 63 9…, 09… or 9…, ten digits from the 9 (or 8). */
+const PHILIPPINE_MOBILE_FORM = /^(?:\+63|63|0)?([89]\d{9})$/;
+
+/**
+ * The common case without libphonenumber's parser (most of normalisation's cost): a valid
+ * Philippine mobile in one of the common forms, read under the PH default. Anything else,
+ * undefined, and libphonenumber decides. A property test holds it to libphonenumber's answer.
+ */
+function philippineMobile(text: string, defaultCountry: CountryCode): PhoneParts | undefined {
+  if (defaultCountry !== 'PH') return undefined;
+  const national = PHILIPPINE_MOBILE_FORM.exec(text)?.[1];
+  if (national === undefined || !isPhilippineMobile(national)) return undefined;
+  const e164 = `+63${national}`;
+  return { e164, matchKey: e164, countryCode: 'PH', flags: ['mobile'] };
+}
+
+/** libphonenumber's reading of a number, whatever its form: the reference the fast path is tested against. */
+export function parsePhoneFully(text: string, defaultCountry: CountryCode): PhoneParts | { error: string } {
   const trimmed = text.trim();
   if (trimmed === '') return { error: 'the value is empty' };
   let parsed: PhoneNumber;
@@ -62,10 +112,12 @@ const phoneCache = new Map<string, PhoneParts | { error: string }>();
 
 /** Parses with libphonenumber `max` metadata: the only bundle that knows which numbers are mobile. */
 export function parsePhone(text: string, defaultCountry: CountryCode): PhoneParts | { error: string } {
+  const common = philippineMobile(text, defaultCountry);
+  if (common !== undefined) return common;
   const key = `${defaultCountry}\u0000${text}`;
   let parts = phoneCache.get(key);
   if (parts === undefined) {
-    parts = parseUncached(text, defaultCountry);
+    parts = parsePhoneFully(text, defaultCountry);
     if (phoneCache.size >= PHONE_CACHE_SIZE) phoneCache.delete(phoneCache.keys().next().value ?? key);
   } else {
     // Re-inserting moves the entry to the young end of the Map's insertion order: least recently used goes first.

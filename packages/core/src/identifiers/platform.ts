@@ -136,9 +136,22 @@ export function platformOfHost(host: string): KnownPlatform | undefined {
  */
 export function normalisePlatform(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
+  if (platformKeys.has(text)) return platformKeys.get(text);
   const cleaned = cleanPlatformText(text);
-  if (cleaned === '') return undefined;
-  return (
-    ALIAS_TO_PLATFORM.get(cleaned) ?? (cleaned.includes('.') ? platformOfHost(cleaned) : undefined) ?? cleaned
-  );
+  const key =
+    cleaned === ''
+      ? undefined
+      : (ALIAS_TO_PLATFORM.get(cleaned) ??
+        (cleaned.includes('.') ? platformOfHost(cleaned) : undefined) ??
+        cleaned);
+  if (platformKeys.size >= PLATFORM_KEYS_KEPT) platformKeys.clear();
+  platformKeys.set(text, key);
+  return key;
 }
+
+/**
+ * A report names a handful of services, over and over, for every identifier it holds: their
+ * keys are remembered (cleaning the text is eight regular expressions). Bounded all the same.
+ */
+const PLATFORM_KEYS_KEPT = 1_000;
+const platformKeys = new Map<string, string | undefined>();

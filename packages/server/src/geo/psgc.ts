@@ -56,11 +56,14 @@ export function placeKey(name: string): string {
  * names into codes. Ambiguous names (a municipality name used in two provinces of one
  * region) resolve to nothing rather than to a guess.
  */
+const NAMES_KEPT = 10_000;
+
 export class PsgcDirectory {
   private readonly regions = new Map<string, string>();
   private readonly provinces = new Map<string, PsgcArea[]>();
   private readonly places = new Map<string, PsgcArea[]>();
   readonly byCode = new Map<string, PsgcArea>();
+  private readonly keys = new Map<string, string>();
 
   constructor(areas: PsgcArea[]) {
     for (const area of areas) {
@@ -94,15 +97,29 @@ export class PsgcDirectory {
     );
   }
 
+  /**
+   * placeKey of a name from a report, remembered: every report asks for the same few regions
+   * and cities, two or three times each, and placeKey is eight regular expressions.
+   */
+  private key(name: string): string {
+    let key = this.keys.get(name);
+    if (key === undefined) {
+      key = placeKey(name);
+      if (this.keys.size >= NAMES_KEPT) this.keys.clear();
+      this.keys.set(name, key);
+    }
+    return key;
+  }
+
   region(name: string | undefined): string | null {
     if (!name) return null;
-    return this.regions.get(placeKey(name)) ?? null;
+    return this.regions.get(this.key(name)) ?? null;
   }
 
   /** A province by name, within a region when one is known. */
   province(name: string | undefined, regionCode?: string | null): PsgcArea | null {
     if (!name) return null;
-    const candidates = (this.provinces.get(placeKey(name)) ?? []).filter(
+    const candidates = (this.provinces.get(this.key(name)) ?? []).filter(
       (p) => !regionCode || p.regionCode === regionCode,
     );
     return candidates.length === 1 ? (candidates[0] ?? null) : null;
@@ -111,7 +128,7 @@ export class PsgcDirectory {
   /** A city or municipality by name, within a region (and province) when known; null if ambiguous. */
   place(name: string | undefined, regionCode?: string | null, provinceCode?: string | null): PsgcArea | null {
     if (!name) return null;
-    const candidates = (this.places.get(placeKey(name)) ?? []).filter(
+    const candidates = (this.places.get(this.key(name)) ?? []).filter(
       (p) =>
         (!regionCode || p.regionCode === regionCode) && (!provinceCode || p.provinceCode === provinceCode),
     );

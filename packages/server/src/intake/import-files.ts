@@ -1,7 +1,7 @@
 import { parseReports } from '@bantay/core/intake/parsers/index';
 import type { AuditContext } from '../audit/record';
 import type { AppDeps } from '../platform/deps';
-import { parseFileInWorker } from './parse-threaded';
+import { ParseWorker } from './parse-threaded';
 import { runImport, type ImportSummary, type IntakeServices } from './pipeline';
 import { collectInputs, InputError, type IntakeInput } from './sources';
 
@@ -51,46 +51,52 @@ export async function importFiles(
   const bytesTotal = inputs.reduce((sum, input) => sum + input.size, 0);
   let bytesBefore = 0;
   const result: FilesSummary = { files: [], skipped, stored: 0, duplicates: 0, quarantined: 0, elapsedMs: 0 };
-  for (const input of inputs) {
-    let bytesDone = 0;
-    const onBytes = (n: number) => {
-      bytesDone += n;
-    };
-    const parseOptions = {
-      source: options.source ?? (input.format === 'cybertipline-xml' ? 'NCMEC' : undefined),
-    };
-    // A file on disk is parsed on a worker thread; a zip entry, only readable here, in line.
-    const items = input.path
-      ? parseFileInWorker(input.path, input.format, parseOptions, onBytes)
-      : parseReports(input.format, countBytes(await input.open(), onBytes), parseOptions);
-    const source =
-      input.format === 'cybertipline-xml'
-        ? 'NCMEC'
-        : input.format === 'hotline-csv'
-          ? (options.source ?? '')
-          : 'referral';
-    const summary = await runImport(
-      deps,
-      services,
-      items,
-      { channel: options.channel, format: input.format, source, fileName: displayName(input) },
-      options.audit,
-      (progress) =>
-        options.onProgress?.({
-          file: input.name,
-          bytesDone: bytesBefore + bytesDone,
-          bytesTotal,
-          reports: progress.processed,
-          stored: result.stored + progress.stored,
-          duplicates: result.duplicates + progress.duplicates,
-          quarantined: result.quarantined + progress.quarantined,
-        }),
-    );
-    bytesBefore += input.size;
-    result.files.push({ name: input.name, summary });
-    result.stored += summary.stored;
-    result.duplicates += summary.duplicates;
-    result.quarantined += summary.quarantined;
+  // One parse worker for all the files on disk, warm from the second file on.
+  const parser = new ParseWorker();
+  try {
+    for (const input of inputs) {
+      let bytesDone = 0;
+      const onBytes = (n: number) => {
+        bytesDone += n;
+      };
+      const parseOptions = {
+        source: options.source ?? (input.format === 'cybertipline-xml' ? 'NCMEC' : undefined),
+      };
+      // A file on disk is parsed on a worker thread; a zip entry, only readable here, in line.
+      const items = input.path
+        ? parser.parse(input.path, input.format, parseOptions, onBytes)
+        : parseReports(input.format, countBytes(await input.open(), onBytes), parseOptions);
+      const source =
+        input.format === 'cybertipline-xml'
+          ? 'NCMEC'
+          : input.format === 'hotline-csv'
+            ? (options.source ?? '')
+            : 'referral';
+      const summary = await runImport(
+        deps,
+        services,
+        items,
+        { channel: options.channel, format: input.format, source, fileName: displayName(input) },
+        options.audit,
+        (progress) =>
+          options.onProgress?.({
+            file: input.name,
+            bytesDone: bytesBefore + bytesDone,
+            bytesTotal,
+            reports: progress.processed,
+            stored: result.stored + progress.stored,
+            duplicates: result.duplicates + progress.duplicates,
+            quarantined: result.quarantined + progress.quarantined,
+          }),
+      );
+      bytesBefore += input.size;
+      result.files.push({ name: input.name, summary });
+      result.stored += summary.stored;
+      result.duplicates += summary.duplicates;
+      result.quarantined += summary.quarantined;
+    }
+  } finally {
+    await parser.close();
   }
   result.elapsedMs = Math.round(performance.now() - started);
   return result;

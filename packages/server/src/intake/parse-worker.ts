@@ -1,20 +1,21 @@
-// Worker thread: parses one intake file and posts its items in batches, a few ahead of the
-// importer (credit-based), so parsing runs on its own core while the importer writes.
+// Worker thread: parses intake files, one job at a time, and posts each file's items in
+// batches a few ahead of the importer (credit-based), so parsing runs on its own core while
+// the importer writes. It stays up between the files of one import: compiled and warm.
 import fs from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
-import { parseReports, type ParseOptions } from '@bantay/core/intake/parsers/index';
-import type { ParsedItem, ReportFormat } from '@bantay/core/intake/report';
-import { digestItems } from './prepare';
+import { parentPort } from 'node:worker_threads';
+import { parseReports } from '@bantay/core/intake/parsers/index';
+import { packItems } from './worker-batch';
+import type { ParseJob, ToWorker } from './parse-threaded';
+import type { ParsedItem } from '@bantay/core/intake/report';
 
-type Job = { file: string; format: ReportFormat; options: ParseOptions; batch: number; credit: number };
-
-const job = workerData as Job;
 const port = parentPort!;
-let credit = job.credit;
+let credit = 0;
 let wake: (() => void) | null = null;
-port.on('message', () => {
-  credit += 1;
-  wake?.();
+port.on('message', (message: ToWorker) => {
+  if (message === 'more') {
+    credit += 1;
+    wake?.();
+  } else void run(message.job);
 });
 
 let bytes = 0;
@@ -28,21 +29,28 @@ async function* counted(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
 async function send(items: ParsedItem[]): Promise<void> {
   while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
   credit -= 1;
-  port.postMessage({ items: digestItems(items), bytes });
+  const batch = packItems(items);
+  port.postMessage({ batch, bytes }, [batch.bytes]);
   bytes = 0;
 }
 
-let batch: ParsedItem[] = [];
-try {
-  for await (const item of parseReports(job.format, counted(fs.createReadStream(job.file)), job.options)) {
-    batch.push(item);
-    if (batch.length >= job.batch) {
-      await send(batch);
-      batch = [];
+/** One file; the importer sends the next job only after this one's `done` or `error`. */
+async function run(job: ParseJob): Promise<void> {
+  // Credit the importer gave for an earlier file arrived before this job: it starts afresh.
+  credit = job.credit;
+  bytes = 0;
+  let batch: ParsedItem[] = [];
+  try {
+    for await (const item of parseReports(job.format, counted(fs.createReadStream(job.file)), job.options)) {
+      batch.push(item);
+      if (batch.length >= job.batch) {
+        await send(batch);
+        batch = [];
+      }
     }
+    if (batch.length) await send(batch);
+    port.postMessage({ done: true });
+  } catch (error) {
+    port.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
-  if (batch.length) await send(batch);
-  port.postMessage({ done: true });
-} catch (error) {
-  port.postMessage({ error: error instanceof Error ? error.message : String(error) });
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { compressSync } from 'lz4-napi';
 import { linkPolicy, normaliseIdentifier, type NormalisedIdentifier } from '@bantay/core/identifiers/index';
 import type {
@@ -62,39 +62,49 @@ const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
 export function digestReport(draft: ReportDraft, raw: string): ReportDigest {
   const occurrences: IdentifierOccurrence[] = [];
   let rejectedIdentifiers = 0;
-  const add = (identifier: RawIdentifier, role: IdentifierOccurrence['role'], personIndex: number) => {
-    const normalised = normaliseIdentifier(identifier, { defaultCountry: 'PH' });
-    if ('rejected' in normalised) {
-      rejectedIdentifiers += 1;
-      return;
+  let paymentIdentifierCount = 0;
+  const add = (identifiers: RawIdentifier[], role: IdentifierOccurrence['role'], personIndex: number) => {
+    for (const identifier of identifiers) {
+      const normalised = normaliseIdentifier(identifier, PHILIPPINE_DEFAULT);
+      if ('rejected' in normalised) rejectedIdentifiers += 1;
+      else {
+        if (normalised.kind === 'payment_account') paymentIdentifierCount += 1;
+        occurrences.push({ normalised, policy: linkPolicy(normalised), role, personIndex });
+      }
     }
-    occurrences.push({ normalised, policy: linkPolicy(normalised), role, personIndex });
   };
-  draft.persons.forEach((person, index) =>
-    person.identifiers.forEach((identifier) => add(identifier, person.role, index)),
-  );
-  draft.files.forEach((file) => file.identifiers.forEach((identifier) => add(identifier, 'file', -1)));
-
-  const fileAnnotations = new Set(draft.files.flatMap((file) => file.annotations));
-  const flags: string[] = [...fileAnnotations];
-  if (draft.files.some((file) => file.viewedByEsp === false)) flags.push('unviewed_files');
+  let youngestVictimAge: number | undefined;
+  draft.persons.forEach((person, index) => {
+    add(person.identifiers, person.role, index);
+    if (person.role === 'victim' && person.ageYears !== undefined)
+      youngestVictimAge = Math.min(person.ageYears, youngestVictimAge ?? Infinity);
+  });
+  const flagSet = new Set<string>();
+  let unviewed = false;
+  for (const file of draft.files) {
+    add(file.identifiers, 'file', -1);
+    for (const annotation of file.annotations) flagSet.add(annotation);
+    if (file.viewedByEsp === false) unviewed = true;
+  }
+  const flags = [...flagSet];
+  if (unviewed) flags.push('unviewed_files');
   if (rejectedIdentifiers > 0) flags.push('unparsed_identifiers');
-  const victimAges = draft.persons
-    .filter((p) => p.role === 'victim' && p.ageYears !== undefined)
-    .map((p) => p.ageYears!);
 
   const bytes = Buffer.from(raw, 'utf8');
-  return {
+  const digest: ReportDigest = {
     compressed: compressSync(bytes),
     byteSize: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest(),
+    sha256: hash('sha256', bytes, 'buffer'),
     occurrences,
     rejectedIdentifiers,
     flags,
-    youngestVictimAge: victimAges.length ? Math.min(...victimAges) : undefined,
-    paymentIdentifierCount: occurrences.filter((o) => o.normalised.kind === 'payment_account').length,
+    paymentIdentifierCount,
   };
+  if (youngestVictimAge !== undefined) digest.youngestVictimAge = youngestVictimAge;
+  return digest;
 }
+
+const PHILIPPINE_DEFAULT = { defaultCountry: 'PH' } as const;
 
 /** Digests the report here unless the parse worker already did, then locates it. */
 export function prepareReport(
@@ -116,26 +126,29 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/**
- * Digests the good items of a parsed batch (on the parse worker), leaving problems as they
- * are. The raw identifiers then travel once, as normalised occurrences: copying every item to
- * the importing thread costs about as much as digesting it.
- */
-export function digestItems(items: ParsedItem[]): IntakeItem[] {
-  return items.map((item) => {
-    if (!item.ok) return item;
-    const { draft } = item;
-    const digest = digestReport(draft, item.raw);
-    return {
-      ok: true,
-      index: item.index,
-      digest,
-      draft: {
-        ...draft,
-        persons: draft.persons.map((person) => ({ ...person, identifiers: [] })),
-        files: draft.files.map((file) => ({ ...file, identifiers: [] })),
-      },
-    };
+/** What locate gathers from a report's clues. */
+type Found = { countries: Set<string>; nexus: Set<string>; candidates: Candidate[] };
+
+function offenderOrVictim(role: IdentifierOccurrence['role']): boolean {
+  return role === 'reported' || role === 'victim' || role === 'associated';
+}
+
+/** An address or estimated location: its country, and a region (and place) when Philippine. */
+function fromHint(found: Found, psgc: PsgcDirectory, hint: LocationHint, role: PersonRole | 'report'): void {
+  if (hint.countryCode) found.countries.add(hint.countryCode.toUpperCase());
+  if (hint.countryCode && hint.countryCode.toUpperCase() !== 'PH') return;
+  const regionCode = psgc.region(hint.region);
+  const province = psgc.province(hint.region, null) ?? null;
+  const place = psgc.place(hint.city, regionCode ?? province?.regionCode, province?.code);
+  const region = regionCode ?? province?.regionCode ?? place?.regionCode ?? null;
+  if (!region && hint.countryCode?.toUpperCase() !== 'PH') return;
+  if (role !== 'recipient') found.nexus.add(hint.source === 'address' ? 'address' : 'estimated_location');
+  found.candidates.push({
+    regionCode: region,
+    provinceCode: place?.provinceCode ?? province?.code ?? null,
+    source: hint.source,
+    confidence:
+      hint.source === 'estimated_location' ? (hint.verified ? 'high' : 'low') : place ? 'high' : 'medium',
   });
 }
 
@@ -156,31 +169,11 @@ function locate(
   occurrences: IdentifierOccurrence[],
   { locator, psgc }: PrepareServices,
 ): ReportLocation {
-  const countries = new Set<string>();
-  const nexus = new Set<string>();
-  const candidates: Candidate[] = [];
-  const offenderOrVictim = (role: IdentifierOccurrence['role']) =>
-    role === 'reported' || role === 'victim' || role === 'associated';
-
-  const fromHint = (hint: LocationHint, role: PersonRole | 'report') => {
-    if (hint.countryCode) countries.add(hint.countryCode.toUpperCase());
-    if (hint.countryCode && hint.countryCode.toUpperCase() !== 'PH') return;
-    const regionCode = psgc.region(hint.region);
-    const province = psgc.province(hint.region, null) ?? null;
-    const place = psgc.place(hint.city, regionCode ?? province?.regionCode, province?.code);
-    const region = regionCode ?? province?.regionCode ?? place?.regionCode ?? null;
-    if (!region && hint.countryCode?.toUpperCase() !== 'PH') return;
-    if (role !== 'recipient') nexus.add(hint.source === 'address' ? 'address' : 'estimated_location');
-    candidates.push({
-      regionCode: region,
-      provinceCode: place?.provinceCode ?? province?.code ?? null,
-      source: hint.source,
-      confidence:
-        hint.source === 'estimated_location' ? (hint.verified ? 'high' : 'low') : place ? 'high' : 'medium',
-    });
-  };
-  draft.locations.forEach((hint) => fromHint(hint, 'report'));
-  draft.persons.forEach((person) => person.locations.forEach((hint) => fromHint(hint, person.role)));
+  const found: Found = { countries: new Set(), nexus: new Set(), candidates: [] };
+  const { countries, nexus, candidates } = found;
+  for (const hint of draft.locations) fromHint(found, psgc, hint, 'report');
+  for (const person of draft.persons)
+    for (const hint of person.locations) fromHint(found, psgc, hint, person.role);
 
   for (const occurrence of occurrences) {
     const id = occurrence.normalised;

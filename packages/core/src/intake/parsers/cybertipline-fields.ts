@@ -1,7 +1,7 @@
 import type { IntakeProblem, LocationHint, RawIdentifier } from '../report';
 import { problem } from './problems';
 import { compact, readDateTime, readFlag, readWholeNumber, type Reading } from './values';
-import { childElement, childElements, childText, type XmlElement } from './xml-element';
+import { childElement, childText, type XmlElement } from './xml-element';
 
 /** Problems found while mapping one report; one bad field fails that report only. */
 export type Findings = IntakeProblem[];
@@ -123,20 +123,41 @@ export function phoneIdentifier(findings: Findings, phone: XmlElement): RawIdent
   return { kind: 'phone', value: `${callingCode}${number}` };
 }
 
+const CONTACT_NAMES = { email: 'email', phone: 'phone' } as const;
+
 /** The e-mails and phones of a person, account or incident element. */
 export function contactIdentifiers(
   findings: Findings,
   holder: XmlElement,
-  names: { email: string; phone: string } = { email: 'email', phone: 'phone' },
+  names: { email: string; phone: string } = CONTACT_NAMES,
 ): RawIdentifier[] {
-  const emails = childElements(holder, names.email)
-    .map((email) => email.text.trim())
-    .filter((value) => value !== '')
-    .map((value): RawIdentifier => ({ kind: 'email', value }));
-  const phones = childElements(holder, names.phone).flatMap(
-    (phone) => phoneIdentifier(findings, phone) ?? [],
-  );
-  return [...emails, ...phones];
+  const found: RawIdentifier[] = [];
+  addContactIdentifiers(found, findings, holder, names);
+  return found;
+}
+
+/*
+ * The add… functions below append to one list, element by element in document order: a
+ * report maps to dozens of identifiers, and arrays spread into arrays were most of its garbage.
+ */
+
+/** Appends the e-mails, then the phones, of a person, account or incident element. */
+export function addContactIdentifiers(
+  found: RawIdentifier[],
+  findings: Findings,
+  holder: XmlElement,
+  names: { email: string; phone: string } = CONTACT_NAMES,
+): void {
+  for (const child of holder.children) {
+    if (child.name !== names.email) continue;
+    const value = child.text.trim();
+    if (value !== '') found.push({ kind: 'email', value });
+  }
+  for (const child of holder.children) {
+    if (child.name !== names.phone) continue;
+    const phone = phoneIdentifier(findings, child);
+    if (phone !== undefined) found.push(phone);
+  }
 }
 
 /** The on-platform identity of a subject or associated account: ids, names, profiles, IPs, devices. */
@@ -145,20 +166,45 @@ export function accountIdentifiers(
   holder: XmlElement,
   platform?: string,
 ): RawIdentifier[] {
-  const onPlatform = (kind: RawIdentifier['kind'], value: string): RawIdentifier =>
-    compact({ kind, value, platform });
+  const found: RawIdentifier[] = [];
+  addAccountIdentifiers(found, findings, holder, platform);
+  return found;
+}
+
+export function addAccountIdentifiers(
+  found: RawIdentifier[],
+  findings: Findings,
+  holder: XmlElement,
+  platform: string | undefined,
+): void {
   const espIdentifier = childText(holder, 'espIdentifier');
+  if (espIdentifier !== undefined) found.push(onPlatform('esp_user_id', espIdentifier, platform));
   const screenName = childText(holder, 'screenName');
-  return [
-    ...(espIdentifier === undefined ? [] : [onPlatform('esp_user_id', espIdentifier)]),
-    ...(screenName === undefined ? [] : [onPlatform('username', screenName)]),
-    ...childElements(holder, 'profileUrl')
-      .map((profile) => profile.text.trim())
-      .filter((value) => value !== '')
-      .map((value) => onPlatform('profile_url', value)),
-    ...childElements(holder, 'ipCaptureEvent').flatMap((event) => ipIdentifier(findings, event) ?? []),
-    ...childElements(holder, 'deviceId').flatMap((device) => deviceIdentifier(findings, device) ?? []),
-  ];
+  if (screenName !== undefined) found.push(onPlatform('username', screenName, platform));
+  for (const child of holder.children) {
+    if (child.name !== 'profileUrl') continue;
+    const value = child.text.trim();
+    if (value !== '') found.push(onPlatform('profile_url', value, platform));
+  }
+  addCaptures(found, findings, holder);
+}
+
+/** Appends the IP capture events, then the device ids, of a subject, account or file. */
+export function addCaptures(found: RawIdentifier[], findings: Findings, holder: XmlElement): void {
+  for (const child of holder.children) {
+    if (child.name !== 'ipCaptureEvent') continue;
+    const ip = ipIdentifier(findings, child);
+    if (ip !== undefined) found.push(ip);
+  }
+  for (const child of holder.children) {
+    if (child.name !== 'deviceId') continue;
+    const device = deviceIdentifier(findings, child);
+    if (device !== undefined) found.push(device);
+  }
+}
+
+function onPlatform(kind: RawIdentifier['kind'], value: string, platform: string | undefined): RawIdentifier {
+  return platform === undefined ? { kind, value } : { kind, value, platform };
 }
 
 /** How much of a place Bantay keeps: a child's stops at region and country, an incident's at city. */

@@ -1,8 +1,8 @@
 import type { LocationHint, PersonRole, RawIdentifier, ReportPerson } from '../report';
 import {
-  accountIdentifiers,
+  addAccountIdentifiers,
+  addContactIdentifiers,
   addressHint,
-  contactIdentifiers,
   estimatedLocationHint,
   fullName,
   ipIdentifier,
@@ -59,18 +59,16 @@ function subjectPerson(
   const detail: LocationDetail = isVictim ? 'region' : 'full';
   const person = childElement(subject, personElement);
   const service = childText(subject, 'espService') ?? reportPlatform;
-  const identifiers: RawIdentifier[] = [
-    ...(person === undefined ? [] : contactIdentifiers(findings, person)),
-    ...accountIdentifiers(findings, subject, service),
-  ];
-  const locations: LocationHint[] = [
-    ...(person === undefined
-      ? []
-      : childElements(person, 'address').flatMap((address) => addressHint(address, detail) ?? [])),
-    ...childElements(subject, 'estimatedLocation').flatMap(
-      (location) => estimatedLocationHint(findings, location, detail) ?? [],
-    ),
-  ];
+  const identifiers: RawIdentifier[] = [];
+  if (person !== undefined) addContactIdentifiers(identifiers, findings, person);
+  addAccountIdentifiers(identifiers, findings, subject, service);
+  const locations: LocationHint[] = [];
+  if (person !== undefined) addAddressHints(locations, person, detail);
+  for (const child of subject.children) {
+    if (child.name !== 'estimatedLocation') continue;
+    const hint = estimatedLocationHint(findings, child, detail);
+    if (hint !== undefined) locations.push(hint);
+  }
   const name = isVictim ? undefined : ((person && fullName(person)) ?? childText(subject, 'displayName'));
   const ageYears = readChild(findings, person, 'age', readAge);
   return compact<ReportPerson>({ role, name, ageYears, identifiers, locations });
@@ -84,19 +82,21 @@ function associatedAccountPerson(
   reportPlatform: string | undefined,
 ): ReportPerson {
   const service = childText(account, 'platform') ?? childText(account, 'espService') ?? reportPlatform;
-  const contacts = contactIdentifiers(findings, account);
+  const identifiers: RawIdentifier[] = [];
+  addContactIdentifiers(identifiers, findings, account);
   // A billing account on a payment service is a payment account: a GCash or Maya wallet is
   // its mobile number, a PayPal account its e-mail. The phone or e-mail itself stays too.
-  const payments =
-    account.attributes.type === 'Billing' && service && isPaymentService(service)
-      ? contacts
-          .filter((c) => c.kind === 'phone' || c.kind === 'email')
-          .map((c): RawIdentifier => ({ kind: 'payment_account', value: c.value, platform: service }))
-      : [];
-  const identifiers = [...contacts, ...payments, ...accountIdentifiers(findings, account, service)];
-  const locations = childElements(account, 'address').flatMap(
-    (address) => addressHint(address, detail) ?? [],
-  );
+  if (account.attributes.type === 'Billing' && service && isPaymentService(service)) {
+    const contacts = identifiers.length;
+    for (let i = 0; i < contacts; i += 1) {
+      const contact = identifiers[i]!;
+      if (contact.kind === 'phone' || contact.kind === 'email')
+        identifiers.push({ kind: 'payment_account', value: contact.value, platform: service });
+    }
+  }
+  addAccountIdentifiers(identifiers, findings, account, service);
+  const locations: LocationHint[] = [];
+  addAddressHints(locations, account, detail);
   const name = detail === 'full' ? (fullName(account) ?? childText(account, 'displayName')) : undefined;
   const ageYears = readChild(findings, account, 'approximateAge', readAge);
   return compact<ReportPerson>({ role: 'associated', name, ageYears, identifiers, locations });
@@ -112,10 +112,27 @@ function isPaymentService(service: string): boolean {
 
 /** E-mail addresses, phone numbers and IPs named in the incident's internet details. */
 function internetDetailsContacts(findings: Findings, report: XmlElement): RawIdentifier[] {
-  return childElements(report, 'internetDetails').flatMap((details) =>
-    details.children.flatMap((incident) => [
-      ...contactIdentifiers(findings, incident, { email: 'emailAddress', phone: 'phoneNumber' }),
-      ...childElements(incident, 'ipCaptureEvent').flatMap((event) => ipIdentifier(findings, event) ?? []),
-    ]),
-  );
+  const found: RawIdentifier[] = [];
+  for (const details of report.children) {
+    if (details.name !== 'internetDetails') continue;
+    for (const incident of details.children) {
+      addContactIdentifiers(found, findings, incident, INCIDENT_CONTACT_NAMES);
+      for (const child of incident.children) {
+        if (child.name !== 'ipCaptureEvent') continue;
+        const ip = ipIdentifier(findings, child);
+        if (ip !== undefined) found.push(ip);
+      }
+    }
+  }
+  return found;
+}
+
+const INCIDENT_CONTACT_NAMES = { email: 'emailAddress', phone: 'phoneNumber' };
+
+function addAddressHints(locations: LocationHint[], holder: XmlElement, detail: LocationDetail): void {
+  for (const child of holder.children) {
+    if (child.name !== 'address') continue;
+    const hint = addressHint(child, detail);
+    if (hint !== undefined) locations.push(hint);
+  }
 }

@@ -7,15 +7,15 @@ import {
   type IndustryClassification,
   type IntakeProblem,
   type ParsedItem,
+  type RawIdentifier,
   type ReportAnnotation,
   type ReportDraft,
   type ReportFile,
 } from '../report';
 import {
+  addCaptures,
   addressHint,
   badValue,
-  deviceIdentifier,
-  ipIdentifier,
   missingElement,
   readAttribute,
   readChild,
@@ -216,11 +216,14 @@ function reportFile(findings: Findings, file: XmlElement): ReportFile {
     annotations,
     industryClassification: readChild(findings, file, 'industryClassification', readIndustryClassification),
     hashes: childElements(file, 'originalFileHash').flatMap((hash) => fileHash(findings, hash) ?? []),
-    identifiers: [
-      ...childElements(file, 'ipCaptureEvent').flatMap((event) => ipIdentifier(findings, event) ?? []),
-      ...childElements(file, 'deviceId').flatMap((device) => deviceIdentifier(findings, device) ?? []),
-    ],
+    identifiers: fileCaptures(findings, file),
   });
+}
+
+function fileCaptures(findings: Findings, file: XmlElement): RawIdentifier[] {
+  const found: RawIdentifier[] = [];
+  addCaptures(found, findings, file);
+  return found;
 }
 
 /** A hash of a type Bantay does not use (PhotoDNA, say) is skipped, not a fault; a malformed one is. */

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   MANILA_OFFSET,
   clipSummary,
   hashTypeFrom,
   readDateTime,
+  readDateTimeByPattern,
   readFlag,
   readHash,
   readIncidentType,
@@ -35,6 +37,36 @@ describe('date-times', () => {
     ['14/03/2025 21:05', 'is not a date-time'],
   ])('refuses %s', (text, reason) => {
     expect(iso(text)).toContain(reason);
+  });
+
+  it('reads the common UTC form without the pattern exactly as the pattern does', () => {
+    const two = fc.oneof(
+      fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0')),
+      fc.constantFrom('1a', ' 1', '+1', '٠١'),
+    );
+    const year = fc.oneof(
+      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      fc.constantFrom('1900', '2000', '2024', '0000', '0096', '20x4'),
+    );
+    const text = fc
+      .tuple(
+        year,
+        two,
+        two,
+        fc.constantFrom('T', 't', ' ', '_'),
+        two,
+        two,
+        two,
+        fc.constantFrom('Z', 'z', 'Y', ''),
+        fc.constantFrom('', ' ', '\n'),
+      )
+      .map(([y, mo, d, t, h, mi, s, z, pad]) => `${pad}${y}-${mo}-${d}${t}${h}:${mi}:${s}${z}${pad}`);
+    fc.assert(
+      fc.property(text, fc.constantFrom(undefined, MANILA_OFFSET), (value, offset) => {
+        expect(readDateTime(value, offset)).toStrictEqual(readDateTimeByPattern(value, offset));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('takes a hotline time without zone as Manila time', () => {

@@ -17,6 +17,57 @@ export const MANILA_OFFSET = '+08:00';
  * local time); impossible dates such as 31 February are refused rather than rolled over.
  */
 export function readDateTime(text: string, assumedOffset?: string): Reading<Date> {
+  return readUtcSeconds(text) ?? readDateTimeByPattern(text, assumedOffset);
+}
+
+const ZERO = 0x30;
+
+/** Two or four decimal digits at `at`; NaN when one is not a digit. */
+function digitsAt(text: string, at: number, count: 2 | 4): number {
+  let value = 0;
+  for (let i = at; i < at + count; i += 1) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * The form nearly every report uses, `2025-08-28T21:19:16Z`, read without the regular
+ * expression, with the same checks and the same result; any other form, undefined. A property
+ * test holds it to readDateTimeByPattern.
+ */
+function readUtcSeconds(text: string): Reading<Date> | undefined {
+  // Digits at both ends (checked below) leave no spaces to trim.
+  if (text.length !== 20) return undefined;
+  const t = text.charCodeAt(10);
+  const z = text.charCodeAt(19);
+  if (
+    text.charCodeAt(4) !== 0x2d ||
+    text.charCodeAt(7) !== 0x2d ||
+    (t !== 0x54 && t !== 0x74 && t !== 0x20) ||
+    text.charCodeAt(13) !== 0x3a ||
+    text.charCodeAt(16) !== 0x3a ||
+    (z !== 0x5a && z !== 0x7a)
+  ) {
+    return undefined;
+  }
+  const y = digitsAt(text, 0, 4);
+  const mo = digitsAt(text, 5, 2);
+  const d = digitsAt(text, 8, 2);
+  const h = digitsAt(text, 11, 2);
+  const mi = digitsAt(text, 14, 2);
+  const s = digitsAt(text, 17, 2);
+  // A NaN (not a digit) fails every comparison: the pattern decides, and refuses it.
+  if (!(y >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && s >= 0)) return undefined;
+  const inRange = mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59;
+  if (!inRange) return refused(`"${text}" is not a real date-time.`);
+  return ok(new Date(Date.UTC(y, mo - 1, d, h, mi, s, 0)));
+}
+
+/** Any ISO 8601 form readDateTime accepts, by regular expression (see readDateTime). */
+export function readDateTimeByPattern(text: string, assumedOffset?: string): Reading<Date> {
   const match = DATE_TIME.exec(text.trim());
   if (match === null) return refused(`"${text}" is not a date-time; write it as 2024-05-01T14:30:00+08:00.`);
   const [, year, month, day, hour, minute, second = '0', fraction = '', zone = assumedOffset] = match;
@@ -46,8 +97,13 @@ function zoneMinutes(zone: string): number | undefined {
   return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
 }
 
+/** Days in a month (1–12) as Date.UTC counts them, which reads years 0–99 as 1900–1999. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) {
+    const y = year >= 0 && year <= 99 ? year + 1900 : year;
+    return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  }
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** xs:boolean (true, false, 1, 0), plus yes and no as hotlines write them. */
@@ -128,7 +184,11 @@ export function clipSummary(text: string | undefined): string | undefined {
 
 /** The same object without its undefined properties, so drafts compare and serialise cleanly. */
 export function compact<T extends object>(value: T): T {
+  // for…in rather than Object.entries: no array per property, and this runs for every object a report maps to.
   const kept: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) kept[key] = field;
+  for (const key in value) {
+    const field: unknown = value[key];
+    if (field !== undefined) kept[key] = field;
+  }
   return kept as T;
 }

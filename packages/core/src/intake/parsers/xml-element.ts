@@ -15,11 +15,15 @@ export type XmlElement = {
 
 /** The first child element of that name. */
 export function childElement(parent: XmlElement, name: string): XmlElement | undefined {
-  return parent.children.find((child) => child.name === name);
+  // Loops rather than find/filter with a closure: these run dozens of times for every report.
+  for (const child of parent.children) if (child.name === name) return child;
+  return undefined;
 }
 
 export function childElements(parent: XmlElement, name: string): XmlElement[] {
-  return parent.children.filter((child) => child.name === name);
+  const found: XmlElement[] = [];
+  for (const child of parent.children) if (child.name === name) found.push(child);
+  return found;
 }
 
 /** The trimmed text of the first child of that name; undefined when absent or blank. */

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseCyberTiplineXmlString } from '@bantay/core/intake/parsers/index';
+import { xmlDocument } from '@bantay/core/synthetic/files';
+import { generateReports } from '@bantay/core/synthetic/reports';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ParseWorker } from './parse-threaded';
+import type { IntakeItem } from './prepare';
+import { packItems, unpackItems } from './worker-batch';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bantay-parse-worker-'));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+function writeFile(name: string, seed: string, count: number): { file: string; text: string } {
+  const file = path.join(work, name);
+  const text = [...xmlDocument([...generateReports({ seed, count })].map((r) => r.xml))].join('');
+  fs.writeFileSync(file, text);
+  return { file, text };
+}
+
+async function collect(items: AsyncIterable<IntakeItem>, limit = Infinity): Promise<IntakeItem[]> {
+  const found: IntakeItem[] = [];
+  for await (const item of items) {
+    found.push(item);
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+describe('the parse worker', () => {
+  it('parses file after file on one thread, each as a parse in line would, and survives an abandoned file', async () => {
+    const first = writeFile('first.xml', 'parse-worker-1', 700);
+    const second = writeFile('second.xml', 'parse-worker-2', 300);
+    const expected = async (text: string) => unpackItems(packItems(await parseCyberTiplineXmlString(text)));
+    const parser = new ParseWorker();
+    try {
+      const options = { source: 'NCMEC' };
+      expect(await collect(parser.parse(first.file, 'cybertipline-xml', options))).toEqual(
+        await expected(first.text),
+      );
+      expect(await collect(parser.parse(second.file, 'cybertipline-xml', options))).toEqual(
+        await expected(second.text),
+      );
+      // Left after one batch: that worker goes, and the next file gets a new one.
+      expect(await collect(parser.parse(first.file, 'cybertipline-xml', options), 10)).toHaveLength(10);
+      expect(await collect(parser.parse(second.file, 'cybertipline-xml', options))).toHaveLength(300);
+    } finally {
+      await parser.close();
+    }
+  });
+});
