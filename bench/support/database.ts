@@ -22,6 +22,7 @@ export async function benchPlatform(): Promise<Platform & { dataDir: string; dis
     BANTAY_AUTH_RATE_LIMIT: '100000',
     DATABASE_POOL_SIZE: '8',
     ...(process.env.BANTAY_BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BANTAY_BENCH_DATABASE_URL } : {}),
+    ...(process.env.BANTAY_INTAKE_BATCH ? { BANTAY_INTAKE_BATCH: process.env.BANTAY_INTAKE_BATCH } : {}),
   });
   const platform = await openPlatform(config);
   return {

@@ -62,6 +62,25 @@ describe('bulk intake', () => {
     expect(Number(identifiers.n)).toBeGreaterThan(1500);
   });
 
+  it('stores a report repeated in a later batch of the same file once, with one document and its files', async () => {
+    const small = await testServer({ BANTAY_INTAKE_BATCH: '10' });
+    try {
+      const reports = [...generateReports({ seed: 'intake-repeat', count: 25 })];
+      // The first report again in the second batch, staged while the first one commits.
+      const text = xmlOf([...reports.slice(0, 15), reports[0]!, ...reports.slice(15)]);
+      const summary = await importText(small.deps, 'cybertipline-xml', text);
+      expect(summary).toMatchObject({ stored: 25, duplicates: 1, quarantined: 0 });
+      const { rows } = await small.deps.pool.query<{ reports: number; documents: number; orphans: number }>(
+        `SELECT (SELECT count(*)::int FROM report) AS reports, (SELECT count(*)::int FROM report_document) AS documents,
+                (SELECT count(*)::int FROM report_file f WHERE NOT EXISTS (SELECT FROM report r WHERE r.id = f.report_id))
+                + (SELECT count(*)::int FROM report_document d WHERE NOT EXISTS (SELECT FROM report r WHERE r.id = d.report_id)) AS orphans`,
+      );
+      expect(rows[0]).toEqual({ reports: 25, documents: 25, orphans: 0 });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('quarantines a bad report with its element path, and stores the good ones beside it', async () => {
     const [good] = [...generateReports({ seed: 'quarantine-good', count: 1, startIndex: 50_000 })];
     const bad = good!.xml

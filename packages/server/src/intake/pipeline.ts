@@ -4,6 +4,8 @@ import type { ParsedItem, ReportFormat } from '@bantay/core/intake/report';
 import { recordAudit, type AuditContext } from '../audit/record';
 import type { AppDeps } from '../platform/deps';
 import { copyRows, type CopyValue } from '../platform/db/copy';
+import { bigintArray } from '../platform/db/params';
+import { collectIdentifiers } from './identifier-upsert';
 import type { KnownContent } from './known-content';
 import { prepareReport, type IntakeItem, type PrepareServices, type PreparedReport } from './prepare';
 import {
@@ -54,7 +56,6 @@ export type ImportProgress = { processed: number; stored: number; duplicates: nu
 
 export const quarantineContext = (id: string) => `intake_quarantine:${id}`;
 
-const BATCH = 3000;
 const PROBLEMS_KEPT = 100;
 const ANALYZE_MIN_REPORTS = 5000;
 const PREPARE_SLICE = 50;
@@ -110,29 +111,34 @@ export async function runImport(
 
   const flush = async (items: IntakeItem[]) => {
     const prepared = await stageItems(deps, services, await prepareItems(items, services.prepare));
-    await pending;
-    pending = commitBatch(deps, prepared, {
-      importId,
-      meta,
-      settings,
-      summary,
-      now: deps.clock(),
-    }).then(async () => {
-      await statistics.grew(deps, summary.stored);
-      processed += items.length;
-      onProgress?.({
-        processed,
-        stored: summary.stored,
-        duplicates: summary.duplicates,
-        quarantined: summary.quarantined,
+    // The batch's transaction opens now, beside the commit of the one before.
+    const opened = openBatch(deps, prepared);
+    opened.catch(() => undefined); // awaited below
+    try {
+      await pending;
+    } catch (error) {
+      await opened.then(abandon, () => undefined);
+      throw error;
+    }
+    const now = deps.clock();
+    pending = opened
+      .then((client) => commitBatch(deps, client, prepared, { importId, meta, settings, summary, now }))
+      .then(async () => {
+        await statistics.grew(deps, summary.stored);
+        processed += items.length;
+        onProgress?.({
+          processed,
+          stored: summary.stored,
+          duplicates: summary.duplicates,
+          quarantined: summary.quarantined,
+        });
       });
-    });
   };
 
   try {
     for await (const item of items) {
       batch.push(item);
-      if (batch.length >= BATCH) {
+      if (batch.length >= deps.config.intakeBatch) {
         await flush(batch);
         batch = [];
       }
@@ -275,28 +281,55 @@ async function prepareItems(items: IntakeItem[], services: PrepareServices): Pro
   return { reports, problems, duplicatesInBatch };
 }
 
-async function commitBatch(
-  deps: AppDeps,
-  batch: StagedItems,
-  context: { importId: string; meta: ImportMeta; settings: StoreSettings; summary: ImportSummary; now: Date },
-): Promise<void> {
+/**
+ * Opens a batch's transaction and sends its documents and file rows: they name only the
+ * batch's own reports, so they go in before the intake lock is taken, and the server stores
+ * them while the batch before still holds it.
+ */
+async function openBatch(deps: AppDeps, batch: StagedItems): Promise<pg.PoolClient> {
   const client = await deps.pool.connect();
   try {
     await client.query('BEGIN');
+    await batch.staged.documents.copy(client);
+    await batch.staged.files.copy(client);
+    return client;
+  } catch (error) {
+    await abandon(client);
+    throw error;
+  }
+}
+
+async function abandon(client: pg.PoolClient): Promise<void> {
+  await client.query('ROLLBACK').catch(() => undefined);
+  client.release();
+}
+
+async function commitBatch(
+  deps: AppDeps,
+  client: pg.PoolClient,
+  batch: StagedItems,
+  context: { importId: string; meta: ImportMeta; settings: StoreSettings; summary: ImportSummary; now: Date },
+): Promise<void> {
+  try {
     await lockIntake(client);
     const quarantined = await quarantine(client, deps, batch.problems, context);
     let staged = batch.staged;
     let duplicates = batch.duplicates;
-    // Stored meanwhile (earlier in this import, or by another): restaged without them.
+    // Stored meanwhile (earlier in this import, or by another): their rows sent so far go again.
     const late = await storedKeys(
       client,
       staged.reports.map((r) => r.report),
     );
     if (late.size) {
-      staged = await stageReports(
-        staged.reports.filter((r) => !late.has(reportKey(r.report))),
-        deps.cipher,
-      );
+      const gone = bigintArray(staged.reports.filter((r) => late.has(reportKey(r.report))).map((r) => r.id));
+      await client.query('DELETE FROM report_document WHERE report_id = ANY($1::bigint[])', [gone]);
+      await client.query('DELETE FROM report_file WHERE report_id = ANY($1::bigint[])', [gone]);
+      const reports = staged.reports.filter((r) => !late.has(reportKey(r.report)));
+      staged = {
+        ...staged,
+        reports,
+        identifiers: collectIdentifiers(reports.map((r) => r.report.occurrences)),
+      };
       duplicates += late.size;
     }
     const stored = staged.reports.length
@@ -319,11 +352,10 @@ async function commitBatch(
     for (const item of quarantined) if (summary.problems.length < PROBLEMS_KEPT) summary.problems.push(item);
     if (summary.reportIds.length < 1000)
       summary.reportIds.push(...stored.slice(0, 1000 - summary.reportIds.length).map((s) => s.id));
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
     client.release();
+  } catch (error) {
+    await abandon(client);
+    throw error;
   }
 }
 

@@ -127,7 +127,7 @@ export async function lockIntake(client: pg.PoolClient): Promise<void> {
  */
 export async function storeBatch(
   client: pg.PoolClient,
-  staged: StagedBatch,
+  staged: Pick<StagedBatch, 'reports' | 'identifiers'>,
   context: {
     importId: string | null;
     receivedAt: Date;
@@ -227,7 +227,9 @@ export async function storeBatch(
     });
   });
 
-  for (const rows of [staged.documents, staged.files, reportRows, identifierRows]) await rows.copy(client);
+  // The batch's documents and file rows went in before the lock (see the pipeline).
+  await reportRows.copy(client);
+  await identifierRows.copy(client);
 
   const hubs = [
     ...identifiers.becameHub,

@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   BANTAY_TLS_KEY_FILE: z.string().optional(),
   /** The largest case paper (PDF, office file) one may upload, in MB. */
   BANTAY_DOCUMENT_MAX_MB: Whole(1, 500).default(20),
+  /** Reports stored per transaction of a bulk import. */
+  BANTAY_INTAKE_BATCH: Whole(1, 20_000).default(5000),
   /** Reminders show tasks and legal deadlines due within this many days. */
   BANTAY_REMINDER_DAYS: Whole(0, 60).default(3),
   BANTAY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -69,6 +71,8 @@ export type Config = {
   logLevel: string;
   /** The largest case paper one may upload (BANTAY_DOCUMENT_MAX_MB). */
   documentMaxBytes: number;
+  /** Reports stored per transaction of a bulk import (BANTAY_INTAKE_BATCH). */
+  intakeBatch: number;
   /** Reminders look this many days ahead (BANTAY_REMINDER_DAYS). */
   reminderDays: number;
 };
@@ -114,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     logLevel: e.BANTAY_LOG_LEVEL,
     documentMaxBytes: e.BANTAY_DOCUMENT_MAX_MB * 1024 * 1024,
+    intakeBatch: e.BANTAY_INTAKE_BATCH,
     reminderDays: e.BANTAY_REMINDER_DAYS,
   };
 
