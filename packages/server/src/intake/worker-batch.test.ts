@@ -45,7 +45,7 @@ const FULL_DRAFT: ReportDraft = {
   persons: [
     {
       role: 'reported',
-      name: 'Juan Cruz',
+      name: 'Juan Halimbawa',
       ageYears: 41,
       identifiers: [
         { kind: 'phone', value: '0917 123 4567' },

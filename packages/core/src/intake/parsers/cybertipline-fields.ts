@@ -125,17 +125,6 @@ export function phoneIdentifier(findings: Findings, phone: XmlElement): RawIdent
 
 const CONTACT_NAMES = { email: 'email', phone: 'phone' } as const;
 
-/** The e-mails and phones of a person, account or incident element. */
-export function contactIdentifiers(
-  findings: Findings,
-  holder: XmlElement,
-  names: { email: string; phone: string } = CONTACT_NAMES,
-): RawIdentifier[] {
-  const found: RawIdentifier[] = [];
-  addContactIdentifiers(found, findings, holder, names);
-  return found;
-}
-
 /*
  * The add… functions below append to one list, element by element in document order: a
  * report maps to dozens of identifiers, and arrays spread into arrays were most of its garbage.
@@ -160,17 +149,7 @@ export function addContactIdentifiers(
   }
 }
 
-/** The on-platform identity of a subject or associated account: ids, names, profiles, IPs, devices. */
-export function accountIdentifiers(
-  findings: Findings,
-  holder: XmlElement,
-  platform?: string,
-): RawIdentifier[] {
-  const found: RawIdentifier[] = [];
-  addAccountIdentifiers(found, findings, holder, platform);
-  return found;
-}
-
+/** Appends the on-platform identity of a subject or associated account: ids, names, profiles, IPs, devices. */
 export function addAccountIdentifiers(
   found: RawIdentifier[],
   findings: Findings,
