@@ -1,0 +1,223 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { ParsedItem } from '@bantay/core/intake/report';
+import type { AppDeps } from '../platform/deps';
+import { copyRows, type CopyValue } from '../platform/db/copy';
+import { bigintArray } from '../platform/db/params';
+import { collectIdentifiers } from './identifier-upsert';
+import type { ImportMeta, ImportSummary, IntakeServices, QuarantinedItem } from './pipeline';
+import type { PreparedReport } from './prepare';
+import { lockIntake, stageReports, storeBatch, type StagedBatch, type StoreSettings } from './store';
+
+/**
+ * One batch of an import, from staging to commit: what needs no lock is done while the batch
+ * before commits; the rest runs in the batch's own transaction under the intake lock.
+ */
+
+export const quarantineContext = (id: string) => `intake_quarantine:${id}`;
+
+/** The first quarantined items an import's summary keeps (all are in the quarantine). */
+const PROBLEMS_KEPT = 100;
+
+export type PreparedBatch = {
+  reports: PreparedReport[];
+  problems: Extract<ParsedItem, { ok: false }>[];
+  duplicatesInBatch: number;
+};
+
+/** A batch staged to commit: reports not stored yet (as far as was known), their rows built. */
+export type StagedItems = {
+  staged: StagedBatch;
+  problems: Extract<ParsedItem, { ok: false }>[];
+  /** Repeats within the batch and reports found stored already. */
+  duplicates: number;
+};
+
+/**
+ * Everything of a batch that needs no lock, done while the previous batch commits: which
+ * reports are stored already, ids for the others, their files' known-content matches, and
+ * their documents (encrypted), files and identifiers as COPY rows.
+ */
+export async function stageItems(
+  deps: AppDeps,
+  services: IntakeServices,
+  batch: PreparedBatch,
+): Promise<StagedItems> {
+  const stored = await storedKeys(deps.pool, batch.reports);
+  const fresh = batch.reports.filter((r) => !stored.has(reportKey(r)));
+  const ids = fresh.length
+    ? (
+        await deps.pool.query<{ id: string }>(
+          `SELECT nextval('report_id_seq')::text AS id FROM generate_series(1, $1)`,
+          [fresh.length],
+        )
+      ).rows.map((row) => row.id)
+    : [];
+  const matches = await services.knownContent.classify(
+    deps.pool,
+    fresh.map((r) => r.draft.files),
+  );
+  return {
+    staged: await stageReports(
+      fresh.map((report, i) => ({ id: ids[i]!, report, matches: matches[i] ?? [] })),
+      deps.cipher,
+    ),
+    problems: batch.problems,
+    duplicates: batch.duplicatesInBatch + batch.reports.length - fresh.length,
+  };
+}
+
+const reportKey = (r: PreparedReport) => `${r.draft.source}\u0000${r.draft.externalId}`;
+
+/** Which of the reports are stored already, by (source, external id). */
+async function storedKeys(
+  executor: pg.Pool | pg.PoolClient,
+  reports: PreparedReport[],
+): Promise<Set<string>> {
+  if (reports.length === 0) return new Set();
+  const existing = await executor.query<{ source: string; external_id: string }>(
+    `SELECT source, external_id FROM report WHERE (source, external_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [reports.map((r) => r.draft.source), reports.map((r) => r.draft.externalId)],
+  );
+  return new Set(existing.rows.map((row) => `${row.source}\u0000${row.external_id}`));
+}
+
+/**
+ * Opens a batch's transaction and sends its documents and file rows: they name only the
+ * batch's own reports, so they go in before the intake lock is taken, and the server stores
+ * them while the batch before still holds it.
+ */
+export async function openBatch(deps: AppDeps, batch: StagedItems): Promise<pg.PoolClient> {
+  const client = await deps.pool.connect();
+  try {
+    await client.query('BEGIN');
+    await batch.staged.documents.copy(client);
+    await batch.staged.files.copy(client);
+    return client;
+  } catch (error) {
+    await abandon(client);
+    throw error;
+  }
+}
+
+export async function abandon(client: pg.PoolClient): Promise<void> {
+  await client.query('ROLLBACK').catch(() => undefined);
+  client.release();
+}
+
+export async function commitBatch(
+  deps: AppDeps,
+  client: pg.PoolClient,
+  batch: StagedItems,
+  context: { importId: string; meta: ImportMeta; settings: StoreSettings; summary: ImportSummary; now: Date },
+): Promise<void> {
+  try {
+    await lockIntake(client);
+    const quarantined = await quarantine(client, deps, batch.problems, context);
+    let staged = batch.staged;
+    let duplicates = batch.duplicates;
+    // Stored meanwhile (earlier in this import, or by another): their rows sent so far go again.
+    const late = await storedKeys(
+      client,
+      staged.reports.map((r) => r.report),
+    );
+    if (late.size) {
+      const gone = bigintArray(staged.reports.filter((r) => late.has(reportKey(r.report))).map((r) => r.id));
+      await client.query('DELETE FROM report_document WHERE report_id = ANY($1::bigint[])', [gone]);
+      await client.query('DELETE FROM report_file WHERE report_id = ANY($1::bigint[])', [gone]);
+      const reports = staged.reports.filter((r) => !late.has(reportKey(r.report)));
+      staged = {
+        ...staged,
+        reports,
+        identifiers: collectIdentifiers(reports.map((r) => r.report.occurrences)),
+      };
+      duplicates += late.size;
+    }
+    const stored = staged.reports.length
+      ? await storeBatch(client, staged, {
+          importId: context.importId,
+          receivedAt: context.now,
+          now: context.now,
+          settings: context.settings,
+        })
+      : [];
+    await client.query(
+      'UPDATE intake_import SET stored = stored + $2, duplicates = duplicates + $3, quarantined = quarantined + $4 WHERE id = $1',
+      [context.importId, stored.length, duplicates, quarantined.length],
+    );
+    await client.query('COMMIT');
+    const summary = context.summary;
+    summary.stored += stored.length;
+    summary.duplicates += duplicates;
+    summary.quarantined += quarantined.length;
+    for (const item of quarantined) if (summary.problems.length < PROBLEMS_KEPT) summary.problems.push(item);
+    if (summary.reportIds.length < 1000)
+      summary.reportIds.push(...stored.slice(0, 1000 - summary.reportIds.length).map((s) => s.id));
+    client.release();
+  } catch (error) {
+    await abandon(client);
+    throw error;
+  }
+}
+
+/** Keeps each rejected document, encrypted (it may name a child), with its reason and place. */
+async function quarantine(
+  client: pg.PoolClient,
+  deps: AppDeps,
+  problems: Extract<ParsedItem, { ok: false }>[],
+  context: { importId: string; meta: ImportMeta; now: Date },
+): Promise<QuarantinedItem[]> {
+  if (problems.length === 0) return [];
+  const items: QuarantinedItem[] = [];
+  const rows: CopyValue[][] = problems.map((problem) => {
+    const id = randomUUID();
+    const raw = Buffer.from(problem.raw, 'utf8');
+    items.push({
+      id,
+      index: problem.index,
+      externalId: problem.externalId,
+      code: problem.problem.code,
+      message: problem.problem.message,
+      path: problem.problem.path,
+      line: problem.problem.line,
+    });
+    return [
+      id,
+      context.importId,
+      context.meta.format,
+      context.meta.source,
+      problem.index,
+      problem.externalId ?? null,
+      problem.problem.code,
+      problem.problem.message,
+      problem.problem.path ?? null,
+      problem.problem.line ?? null,
+      problem.problem.column ?? null,
+      createHash('sha256').update(raw).digest(),
+      deps.cipher.encrypt(raw, quarantineContext(id)),
+      context.now,
+    ];
+  });
+  await copyRows(
+    client,
+    'intake_quarantine',
+    [
+      'id',
+      'import_id',
+      'format',
+      'source',
+      'item_index',
+      'external_id',
+      'code',
+      'message',
+      'path',
+      'line',
+      'col',
+      'sha256',
+      'content',
+      'created_at',
+    ],
+    rows,
+  );
+  return items;
+}
