@@ -167,9 +167,16 @@ export async function markSharedHubs(
 }
 
 /**
+ * Reports of an identifier read by the shared-hub check: enough to see more than the fanout
+ * of partners in any identifier shared by many people, and a bound on the cost of one that
+ * has thousands of reports.
+ */
+const HUB_CHECK_REPORTS = 256;
+
+/**
  * Which of the identifiers appear beside more than `fanout` distinct person identifiers of
- * the same role. Three index lookups rather than one join: with a batch's worth of ids the
- * planner's estimates go wrong and it scans the whole table.
+ * the same role, within their first HUB_CHECK_REPORTS reports. Each step is one table read
+ * by index per identifier or report (see byIndex in linking.ts).
  */
 async function identifiersBesideMany(
   client: pg.PoolClient,
@@ -177,20 +184,24 @@ async function identifiersBesideMany(
   fanout: number,
 ): Promise<string[]> {
   const own = await client.query<{ identifier_id: string; report_id: string; role: string }>(
-    'SELECT identifier_id::text, report_id::text, role FROM report_identifier WHERE identifier_id = ANY($1::bigint[])',
-    [bigintArray(ids)],
+    `SELECT q.id::text AS identifier_id, ri.report_id::text, ri.role
+       FROM unnest($1::bigint[]) AS q(id)
+       CROSS JOIN LATERAL (SELECT report_id, role FROM report_identifier WHERE identifier_id = q.id LIMIT $2) ri`,
+    [bigintArray(ids), HUB_CHECK_REPORTS],
   );
   const reports = [...new Set(own.rows.map((row) => row.report_id))];
   const beside = await client.query<{ report_id: string; role: string; identifier_id: string }>(
-    'SELECT report_id::text, role, identifier_id::text FROM report_identifier WHERE report_id = ANY($1::bigint[])',
+    `SELECT q.id::text AS report_id, x.role, x.identifier_id::text FROM unnest($1::bigint[]) AS q(id)
+      CROSS JOIN LATERAL (SELECT role, identifier_id FROM report_identifier WHERE report_id = q.id OFFSET 0) x`,
     [bigintArray(reports)],
   );
-  const candidates = [...new Set(beside.rows.map((row) => row.identifier_id))];
   const persons = new Set(
     (
       await client.query<{ id: string }>(
-        'SELECT id::text FROM identifier WHERE id = ANY($1::bigint[]) AND kind = ANY($2::text[])',
-        [bigintArray(candidates), PERSON_KINDS],
+        `SELECT q.id::text FROM unnest($1::bigint[]) AS q(id)
+          CROSS JOIN LATERAL (SELECT kind FROM identifier WHERE id = q.id OFFSET 0) i
+          WHERE i.kind = ANY($2::text[])`,
+        [bigintArray([...new Set(beside.rows.map((row) => row.identifier_id))]), PERSON_KINDS],
       )
     ).rows.map((row) => row.id),
   );

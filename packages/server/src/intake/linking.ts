@@ -8,6 +8,12 @@ import type pg from 'pg';
  * clusters it bridges are merged into the largest. Rules (see linkPolicy): e-mail, phone,
  * account and device identifiers link; an IP links only to observations within the time
  * window; hubs (identifiers too common to mean anything) never link; file hashes never link.
+ *
+ * byIndex: the lookups read one table at a time, by index, once per key:
+ * `unnest(keys) CROSS JOIN LATERAL (SELECT … WHERE column = key OFFSET 0)` (`OFFSET 0` keeps
+ * the planner from flattening the LATERAL into a join). Joins and `= ANY(keys)` left the plan
+ * to estimates that a few very common identifiers and one huge cluster mislead: they chose
+ * full scans of report and report_identifier, whose cost grows with everything ever stored.
  */
 
 export type LinkRef = { identifierId: string; policy: 'links' | 'windowed'; observedAt?: Date };
@@ -102,7 +108,7 @@ export async function assignClusters(
       `SELECT q.id::text AS identifier_id, r.cluster_id::text
          FROM unnest($1::bigint[]) AS q(id)
          CROSS JOIN LATERAL (SELECT report_id FROM report_identifier WHERE identifier_id = q.id LIMIT 1) ri
-         JOIN report r ON r.id = ri.report_id`,
+         CROSS JOIN LATERAL (SELECT cluster_id FROM report WHERE id = ri.report_id OFFSET 0) r`,
       [bigintArray(linkIds)],
     );
     for (const row of result.rows) {
@@ -110,7 +116,7 @@ export async function assignClusters(
       seenClusters.add(row.cluster_id);
     }
   }
-  // Existing observations of the same IP within the window of each batch observation.
+  // Existing observations of the same IP within the window of each batch observation (byIndex).
   const windowed = batch.flatMap((r, i) =>
     r.refs
       .filter((ref) => ref.policy === 'windowed' && ref.observedAt)
@@ -120,9 +126,11 @@ export async function assignClusters(
     const result = await client.query<{ n: number; cluster_id: string }>(
       `SELECT DISTINCT q.n::int AS n, r.cluster_id::text
          FROM unnest($1::bigint[], $2::timestamptz[]) WITH ORDINALITY AS q(identifier_id, at, n)
-         JOIN report_identifier ri ON ri.identifier_id = q.identifier_id
-          AND ri.observed_at BETWEEN q.at - make_interval(secs => $3) AND q.at + make_interval(secs => $3)
-         JOIN report r ON r.id = ri.report_id`,
+         CROSS JOIN LATERAL (SELECT report_id FROM report_identifier
+                              WHERE identifier_id = q.identifier_id
+                                AND observed_at BETWEEN q.at - make_interval(secs => $3) AND q.at + make_interval(secs => $3)
+                              OFFSET 0) ri
+         CROSS JOIN LATERAL (SELECT cluster_id FROM report WHERE id = ri.report_id OFFSET 0) r`,
       [bigintArray(windowed.map((w) => w.id)), timestampArray(windowed.map((w) => w.at)), ipWindowMs / 1000],
     );
     for (const row of result.rows) {
@@ -244,13 +252,18 @@ async function applyClusters(
         WHERE t.id = s.target`,
       [bigintArray(merges.map((m) => m.from)), bigintArray(merges.map((m) => m.to))],
     );
+    // The merged clusters' reports (byIndex), then relabelled by id.
     moved = (
       await client.query<{ id: string; target: string }>(
-        `UPDATE report r SET cluster_id = m.target FROM unnest($1::bigint[], $2::bigint[]) AS m(source, target)
-          WHERE r.cluster_id = m.source RETURNING r.id::text, m.target::text`,
+        `SELECT x.id::text, m.target::text FROM unnest($1::bigint[], $2::bigint[]) AS m(source, target)
+          CROSS JOIN LATERAL (SELECT id FROM report WHERE cluster_id = m.source OFFSET 0) x`,
         [bigintArray(merges.map((m) => m.from)), bigintArray(merges.map((m) => m.to))],
       )
     ).rows;
+    await relabel(
+      client,
+      moved.map((row) => ({ report: row.id, cluster: row.target })),
+    );
     await client.query('DELETE FROM report_cluster WHERE id = ANY($1::bigint[])', [
       bigintArray(merges.map((m) => m.from)),
     ]);
@@ -281,6 +294,15 @@ async function applyClusters(
   return moved;
 }
 
+/** Moves reports to other clusters, by id. */
+async function relabel(client: pg.PoolClient, moves: { report: string; cluster: string }[]): Promise<void> {
+  if (moves.length === 0) return;
+  await client.query(
+    'UPDATE report r SET cluster_id = m.cluster FROM unnest($1::bigint[], $2::bigint[]) AS m(id, cluster) WHERE r.id = m.id',
+    [bigintArray(moves.map((m) => m.report)), bigintArray(moves.map((m) => m.cluster))],
+  );
+}
+
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -298,33 +320,44 @@ export async function splitClustersAround(
   ipWindowMs: number,
 ): Promise<string[]> {
   if (hubIds.length === 0) return [];
+  // Every step byIndex: the cost follows the clusters split, not the size of the tables.
   const affected = await client.query<{ cluster_id: string }>(
-    `SELECT DISTINCT r.cluster_id::text FROM report_identifier ri JOIN report r ON r.id = ri.report_id WHERE ri.identifier_id = ANY($1::bigint[])`,
+    `SELECT DISTINCT r.cluster_id::text FROM unnest($1::bigint[]) AS q(id)
+      CROSS JOIN LATERAL (SELECT report_id FROM report_identifier WHERE identifier_id = q.id OFFSET 0) ri
+      CROSS JOIN LATERAL (SELECT cluster_id FROM report WHERE id = ri.report_id OFFSET 0) r`,
     [bigintArray(hubIds)],
   );
   const clusters = affected.rows.map((row) => row.cluster_id);
   if (clusters.length === 0) return [];
   const reports = await client.query<{ id: string; cluster_id: string }>(
-    'SELECT id::text, cluster_id::text FROM report WHERE cluster_id = ANY($1::bigint[])',
+    `SELECT x.id::text, t.id::text AS cluster_id FROM unnest($1::bigint[]) AS t(id)
+      CROSS JOIN LATERAL (SELECT id FROM report WHERE cluster_id = t.id OFFSET 0) x`,
     [bigintArray(clusters)],
   );
-  const links = await client.query<{
-    report_id: string;
-    identifier_id: string;
-    link_policy: string;
-    observed_at: Date | null;
-  }>(
-    `SELECT ri.report_id::text, ri.identifier_id::text, i.link_policy, ri.observed_at
-       FROM report_identifier ri JOIN identifier i ON i.id = ri.identifier_id
-       JOIN report r ON r.id = ri.report_id
-      WHERE r.cluster_id = ANY($1::bigint[]) AND NOT i.is_hub AND i.link_policy <> 'never'`,
-    [bigintArray(clusters)],
+  const occurrences = await client.query<{ report_id: string; identifier_id: string; observed_at: Date | null }>(
+    `SELECT q.id::text AS report_id, x.identifier_id::text, x.observed_at FROM unnest($1::bigint[]) AS q(id)
+      CROSS JOIN LATERAL (SELECT identifier_id, observed_at FROM report_identifier WHERE report_id = q.id OFFSET 0) x`,
+    [bigintArray(reports.rows.map((report) => report.id))],
   );
+  const policies = new Map(
+    (
+      await client.query<{ id: string; link_policy: string }>(
+        `SELECT q.id::text, i.link_policy FROM unnest($1::bigint[]) AS q(id)
+          CROSS JOIN LATERAL (SELECT link_policy, is_hub FROM identifier WHERE id = q.id OFFSET 0) i
+          WHERE NOT i.is_hub AND i.link_policy <> 'never'`,
+        [bigintArray([...new Set(occurrences.rows.map((row) => row.identifier_id))])],
+      )
+    ).rows.map((row) => [row.id, row.link_policy]),
+  );
+  const links = occurrences.rows.flatMap((row) => {
+    const policy = policies.get(row.identifier_id);
+    return policy ? [{ ...row, link_policy: policy }] : [];
+  });
   const uf = new DisjointSets(reports.rows.length);
   const element = new Map(reports.rows.map((report) => [report.id, uf.add()]));
   const shared = new Map<string, string[]>();
   const observed = new Map<string, { report: string; at: number }[]>();
-  for (const link of links.rows) {
+  for (const link of links) {
     if (link.link_policy === 'links') push(shared, link.identifier_id, link.report_id);
     else if (link.observed_at)
       push(observed, link.identifier_id, { report: link.report_id, at: link.observed_at.getTime() });
@@ -341,8 +374,9 @@ export async function splitClustersAround(
 
   const moves: { report: string; cluster: string }[] = [];
   const changed = new Set<string>();
-  for (const cluster of clusters) {
-    const members = reports.rows.filter((r) => r.cluster_id === cluster);
+  const membersOf = new Map<string, { id: string }[]>();
+  for (const report of reports.rows) push(membersOf, report.cluster_id, report);
+  for (const [cluster, members] of membersOf) {
     const parts = new Map<number, string[]>();
     for (const member of members) push(parts, uf.find(element.get(member.id)!), member.id);
     if (parts.size <= 1) continue;
@@ -359,13 +393,13 @@ export async function splitClustersAround(
     });
   }
   if (moves.length === 0) return [];
-  await client.query(
-    'UPDATE report r SET cluster_id = m.cluster FROM unnest($1::bigint[], $2::bigint[]) AS m(id, cluster) WHERE r.id = m.id',
-    [bigintArray(moves.map((m) => m.report)), bigintArray(moves.map((m) => m.cluster))],
-  );
+  await relabel(client, moves);
   await client.query(
     `INSERT INTO report_cluster (id, report_count, first_at, last_at)
-     SELECT cluster_id, count(*), min(received_at), max(received_at) FROM report WHERE cluster_id = ANY($1::bigint[]) GROUP BY cluster_id
+     SELECT t.id, x.n, x.first_at, x.last_at FROM unnest($1::bigint[]) AS t(id)
+      CROSS JOIN LATERAL (SELECT count(*)::int AS n, min(received_at) AS first_at, max(received_at) AS last_at
+                            FROM report WHERE cluster_id = t.id) x
+      WHERE x.n > 0
      ON CONFLICT (id) DO UPDATE SET report_count = excluded.report_count, first_at = excluded.first_at, last_at = excluded.last_at`,
     [bigintArray([...changed])],
   );

@@ -33,20 +33,29 @@ export async function rescoreWhere(
   options: { weights: PriorityWeights; now: Date; exclude?: string[] },
 ): Promise<number> {
   if (!where.allOpen && !where.clusterIds?.length) return 0;
-  const rows = await client.query<ScoredRow>(
-    `SELECT id, facts, score, level, size, prior FROM (
-       SELECT r.id::text, r.priority_facts AS facts, r.priority_score AS score, r.priority_level AS level, c.report_count AS size,
-              count(*) OVER (PARTITION BY r.cluster_id ORDER BY r.received_at, r.id ROWS UNBOUNDED PRECEDING) - 1 AS prior,
-              r.status = ANY($2::text[]) AND NOT (r.id = ANY($3::bigint[])) AS open
-         FROM report r JOIN report_cluster c ON c.id = r.cluster_id
-        WHERE ($1::bigint[] IS NULL OR r.cluster_id = ANY($1::bigint[]))) x
-      WHERE open`,
-    [
-      where.allOpen ? null : bigintArray(where.clusterIds!),
-      OPEN_STATUSES,
-      bigintArray(options.exclude ?? []),
-    ],
-  );
+  const exclude = bigintArray(options.exclude ?? []);
+  const rows = where.allOpen
+    ? await client.query<ScoredRow>(
+        `SELECT id, facts, score, level, size, prior FROM (
+           SELECT r.id::text, r.priority_facts AS facts, r.priority_score AS score, r.priority_level AS level, c.report_count AS size,
+                  count(*) OVER (PARTITION BY r.cluster_id ORDER BY r.received_at, r.id ROWS UNBOUNDED PRECEDING) - 1 AS prior,
+                  r.status = ANY($1::text[]) AND NOT (r.id = ANY($2::bigint[])) AS open
+             FROM report r JOIN report_cluster c ON c.id = r.cluster_id) x
+          WHERE open`,
+        [OPEN_STATUSES, exclude],
+      )
+    : // Cluster by cluster, in index order: no scan of the table, and no sort.
+      await client.query<ScoredRow>(
+        `SELECT x.id::text, x.facts, x.score, x.level, c.report_count AS size, x.prior::text
+           FROM unnest($1::bigint[]) AS t(id)
+           JOIN report_cluster c ON c.id = t.id
+           CROSS JOIN LATERAL (
+             SELECT id, priority_facts AS facts, priority_score AS score, priority_level AS level, status,
+                    row_number() OVER (ORDER BY received_at, id) - 1 AS prior
+               FROM report WHERE cluster_id = t.id ORDER BY received_at, id) x
+          WHERE x.status = ANY($2::text[]) AND NOT (x.id = ANY($3::bigint[]))`,
+        [bigintArray(where.clusterIds!), OPEN_STATUSES, exclude],
+      );
   return writeScores(client, rows.rows, options);
 }
 
@@ -86,11 +95,15 @@ export async function rescoreInSaturated(
        SELECT id, rank FROM firsts
        UNION ALL SELECT id, NULL FROM own_firsts
        UNION ALL SELECT id, NULL FROM unnest($2::bigint[]) AS m(id))
-     SELECT DISTINCT ON (r.id) r.id::text, r.priority_facts AS facts, r.priority_score AS score, r.priority_level AS level,
-            c.report_count AS size, coalesce(x.rank, $3)::text AS prior
-       FROM candidates x JOIN report r ON r.id = x.id JOIN report_cluster c ON c.id = r.cluster_id
-      WHERE r.status = ANY($4::text[]) AND NOT (r.id = ANY($5::bigint[]))
-      ORDER BY r.id, x.rank NULLS LAST`,
+     SELECT DISTINCT ON (x.id) x.id::text, r.facts, r.score, r.level, r.size, coalesce(x.rank, $3)::text AS prior
+       FROM candidates x
+       CROSS JOIN LATERAL (
+         SELECT r.priority_facts AS facts, r.priority_score AS score, r.priority_level AS level,
+                c.report_count AS size
+           FROM report r JOIN report_cluster c ON c.id = r.cluster_id
+          WHERE r.id = x.id AND r.status = ANY($4::text[]) OFFSET 0) r
+      WHERE NOT (x.id = ANY($5::bigint[]))
+      ORDER BY x.id, x.rank NULLS LAST`,
     [bigintArray(clusters), bigintArray(moved), cap, OPEN_STATUSES, bigintArray(options.exclude ?? [])],
   );
   return writeScores(client, rows.rows, options);
