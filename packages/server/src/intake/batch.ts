@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { ParsedItem } from '@bantay/core/intake/report';
+import type { ParsedItem, ReportDraft } from '@bantay/core/intake/report';
 import type { AppDeps } from '../platform/deps';
 import { copyRows, type CopyValue } from '../platform/db/copy';
 import { bigintArray } from '../platform/db/params';
@@ -67,13 +67,11 @@ export async function stageItems(
   };
 }
 
-const reportKey = (r: PreparedReport) => `${r.draft.source}\u0000${r.draft.externalId}`;
+type Keyed = { draft: Pick<ReportDraft, 'source' | 'externalId'> };
+const reportKey = (r: Keyed) => `${r.draft.source}\u0000${r.draft.externalId}`;
 
 /** Which of the reports are stored already, by (source, external id). */
-async function storedKeys(
-  executor: pg.Pool | pg.PoolClient,
-  reports: PreparedReport[],
-): Promise<Set<string>> {
+async function storedKeys(executor: pg.Pool | pg.PoolClient, reports: Keyed[]): Promise<Set<string>> {
   if (reports.length === 0) return new Set();
   const existing = await executor.query<{ source: string; external_id: string }>(
     `SELECT source, external_id FROM report WHERE (source, external_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,

@@ -1,4 +1,4 @@
-import { parseReports } from '@bantay/core/intake/parsers/index';
+import { parseReports, type ParseOptions } from '@bantay/core/intake/parsers/index';
 import type { AuditContext } from '../audit/record';
 import type { AppDeps } from '../platform/deps';
 import { ParseWorker } from './parse-threaded';
@@ -51,21 +51,26 @@ export async function importFiles(
   const bytesTotal = inputs.reduce((sum, input) => sum + input.size, 0);
   let bytesBefore = 0;
   const result: FilesSummary = { files: [], skipped, stored: 0, duplicates: 0, quarantined: 0, elapsedMs: 0 };
-  // One parse worker for all the files on disk, warm from the second file on.
-  const parser = new ParseWorker();
+  // One parse worker for all the files on disk, warm from the second file on, parsing on
+  // while a transaction's worth of reports is written.
+  const parser = new ParseWorker({ ahead: deps.config.intakeBatch });
+  const prefetch = (input: IntakeInput | undefined) => {
+    if (input?.path) parser.prefetch(input.path, input.format, parseOptionsFor(input, options.source));
+  };
   try {
-    for (const input of inputs) {
+    prefetch(inputs[0]);
+    for (const [n, input] of inputs.entries()) {
       let bytesDone = 0;
       const onBytes = (n: number) => {
         bytesDone += n;
       };
-      const parseOptions = {
-        source: options.source ?? (input.format === 'cybertipline-xml' ? 'NCMEC' : undefined),
-      };
+      const parseOptions = parseOptionsFor(input, options.source);
       // A file on disk is parsed on a worker thread; a zip entry, only readable here, in line.
       const items = input.path
         ? parser.parse(input.path, input.format, parseOptions, onBytes)
         : parseReports(input.format, countBytes(await input.open(), onBytes), parseOptions);
+      // The worker starts on the next file as soon as this one is parsed.
+      prefetch(inputs[n + 1]);
       const source =
         input.format === 'cybertipline-xml'
           ? 'NCMEC'
@@ -100,6 +105,10 @@ export async function importFiles(
   }
   result.elapsedMs = Math.round(performance.now() - started);
   return result;
+}
+
+function parseOptionsFor(input: IntakeInput, source: string | undefined): ParseOptions {
+  return { source: source ?? (input.format === 'cybertipline-xml' ? 'NCMEC' : undefined) };
 }
 
 function displayName(input: IntakeInput): string {

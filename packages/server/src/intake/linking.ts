@@ -334,51 +334,49 @@ export async function splitClustersAround(
       CROSS JOIN LATERAL (SELECT id FROM report WHERE cluster_id = t.id OFFSET 0) x`,
     [bigintArray(clusters)],
   );
-  const occurrences = await client.query<{ report_id: string; identifier_id: string; observed_at: Date | null }>(
-    `SELECT q.id::text AS report_id, x.identifier_id::text, x.observed_at FROM unnest($1::bigint[]) AS q(id)
-      CROSS JOIN LATERAL (SELECT identifier_id, observed_at FROM report_identifier WHERE report_id = q.id OFFSET 0) x`,
-    [bigintArray(reports.rows.map((report) => report.id))],
-  );
+  // Rows as arrays, observation times as numbers: a large cluster has hundreds of thousands.
+  const occurrences = await client.query<[element: number, identifierId: string, at: number | null]>({
+    text: `SELECT q.n::int - 1, x.identifier_id::text, (extract(epoch FROM x.observed_at) * 1000)::float8
+             FROM unnest($1::bigint[]) WITH ORDINALITY AS q(id, n)
+            CROSS JOIN LATERAL (SELECT identifier_id, observed_at FROM report_identifier WHERE report_id = q.id OFFSET 0) x`,
+    values: [bigintArray(reports.rows.map((report) => report.id))],
+    rowMode: 'array',
+  });
   const policies = new Map(
     (
       await client.query<{ id: string; link_policy: string }>(
         `SELECT q.id::text, i.link_policy FROM unnest($1::bigint[]) AS q(id)
           CROSS JOIN LATERAL (SELECT link_policy, is_hub FROM identifier WHERE id = q.id OFFSET 0) i
           WHERE NOT i.is_hub AND i.link_policy <> 'never'`,
-        [bigintArray([...new Set(occurrences.rows.map((row) => row.identifier_id))])],
+        [bigintArray([...new Set(occurrences.rows.map((row) => row[1]))])],
       )
     ).rows.map((row) => [row.id, row.link_policy]),
   );
-  const links = occurrences.rows.flatMap((row) => {
-    const policy = policies.get(row.identifier_id);
-    return policy ? [{ ...row, link_policy: policy }] : [];
-  });
+  // Reports are the elements 0…n-1, in the order of `reports`.
   const uf = new DisjointSets(reports.rows.length);
-  const element = new Map(reports.rows.map((report) => [report.id, uf.add()]));
-  const shared = new Map<string, string[]>();
-  const observed = new Map<string, { report: string; at: number }[]>();
-  for (const link of links) {
-    if (link.link_policy === 'links') push(shared, link.identifier_id, link.report_id);
-    else if (link.observed_at)
-      push(observed, link.identifier_id, { report: link.report_id, at: link.observed_at.getTime() });
+  for (let i = 0; i < reports.rows.length; i += 1) uf.add();
+  const shared = new Map<string, number[]>();
+  const observed = new Map<string, { element: number; at: number }[]>();
+  for (const [element, identifierId, at] of occurrences.rows) {
+    const policy = policies.get(identifierId);
+    if (policy === 'links') push(shared, identifierId, element);
+    else if (policy && at !== null) push(observed, identifierId, { element, at });
   }
   for (const members of shared.values())
-    for (let k = 1; k < members.length; k += 1)
-      uf.union(element.get(members[0]!)!, element.get(members[k]!)!);
+    for (let k = 1; k < members.length; k += 1) uf.union(members[0]!, members[k]!);
   for (const list of observed.values()) {
     list.sort((a, b) => a.at - b.at);
     for (let k = 1; k < list.length; k += 1)
-      if (list[k]!.at - list[k - 1]!.at <= ipWindowMs)
-        uf.union(element.get(list[k - 1]!.report)!, element.get(list[k]!.report)!);
+      if (list[k]!.at - list[k - 1]!.at <= ipWindowMs) uf.union(list[k - 1]!.element, list[k]!.element);
   }
 
   const moves: { report: string; cluster: string }[] = [];
   const changed = new Set<string>();
-  const membersOf = new Map<string, { id: string }[]>();
-  for (const report of reports.rows) push(membersOf, report.cluster_id, report);
+  const membersOf = new Map<string, number[]>();
+  reports.rows.forEach((report, element) => push(membersOf, report.cluster_id, element));
   for (const [cluster, members] of membersOf) {
     const parts = new Map<number, string[]>();
-    for (const member of members) push(parts, uf.find(element.get(member.id)!), member.id);
+    for (const element of members) push(parts, uf.find(element), reports.rows[element]!.id);
     if (parts.size <= 1) continue;
     changed.add(cluster);
     const ordered = [...parts.values()].sort((a, b) => b.length - a.length);

@@ -49,4 +49,28 @@ describe('the parse worker', () => {
       await parser.close();
     }
   });
+
+  it('parses the file named ahead while the one before is still read, and forgets it if another is asked for', async () => {
+    const first = writeFile('ahead-1.xml', 'parse-ahead-1', 1200);
+    const second = writeFile('ahead-2.xml', 'parse-ahead-2', 400);
+    const expected = async (text: string) => unpackItems(packItems(await parseCyberTiplineXmlString(text)));
+    const options = { source: 'NCMEC' };
+    const parser = new ParseWorker({ ahead: 1000 });
+    try {
+      parser.prefetch(first.file, 'cybertipline-xml', options);
+      const items = parser.parse(first.file, 'cybertipline-xml', options);
+      parser.prefetch(second.file, 'cybertipline-xml', options);
+      expect(await collect(items)).toEqual(await expected(first.text));
+      expect(await collect(parser.parse(second.file, 'cybertipline-xml', options))).toEqual(
+        await expected(second.text),
+      );
+      // Named ahead but not asked for: the worker drops it and parses the file asked for.
+      parser.prefetch(first.file, 'cybertipline-xml', options);
+      expect(await collect(parser.parse(second.file, 'cybertipline-xml', options))).toEqual(
+        await expected(second.text),
+      );
+    } finally {
+      await parser.close();
+    }
+  });
 });

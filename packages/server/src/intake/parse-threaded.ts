@@ -24,15 +24,51 @@ type FromWorker = { batch?: PackedBatch; bytes?: number; done?: true; error?: st
  * 73.1 s at 48 MB, 69.7 s at 96 MB, 68.0 s at 192 MB; peak RSS 909, 922 and 965 MB.
  */
 const YOUNG_GENERATION_MB = 96;
+/** Reports per message from the worker. */
+const WORKER_BATCH = 500;
+
+/** A file for the worker: its messages, kept until the importer takes them. */
+type Job = {
+  spec: ParseJob;
+  queue: FromWorker[];
+  wake: (() => void) | null;
+  failure: Error | null;
+  /** Sent to the worker (jobs go one at a time, in order). */
+  posted: boolean;
+  /** Its `done` or `error` arrived: the worker has moved on. */
+  parsed: boolean;
+  /** An importer reads it. */
+  taken: boolean;
+};
 
 /**
  * Parses files on a worker thread and yields their items here, a few batches ahead: the XML
  * parse, the costliest step of the intake, then runs beside the database writes. One worker
  * serves file after file: starting one and warming its compiled code cost about a quarter of
- * the parse of a 20 000-report file. A file abandoned half-read takes its worker with it.
+ * the parse of a 20 000-report file. The next file can be named ahead (`prefetch`): its parse
+ * starts as soon as the current file is parsed, while the importer still writes that file's
+ * last transactions. A file abandoned half-read takes its worker with it.
  */
 export class ParseWorker {
   private worker: Worker | undefined;
+  /** Files posted to the worker or waiting to be, in order; the first unparsed one is the worker's now. */
+  private jobs: Job[] = [];
+  /** Batches of parsed reports the worker may post before the importer has taken them. */
+  private readonly credit: number;
+
+  /**
+   * `ahead`: how many reports the worker may parse before the importer takes them. An import
+   * takes a whole transaction's worth at once and then waits for the database, so the worker
+   * keeps parsing through that wait only when `ahead` exceeds a transaction's reports.
+   */
+  constructor(options: { ahead?: number } = {}) {
+    this.credit = Math.max(2, Math.ceil((options.ahead ?? 2000) / WORKER_BATCH));
+  }
+
+  /** Names the file parse() will be asked for next, so that the worker starts on it when free. */
+  prefetch(file: string, format: ReportFormat, options: ParseOptions): void {
+    this.enqueue(file, format, options);
+  }
 
   async *parse(
     file: string,
@@ -40,56 +76,103 @@ export class ParseWorker {
     options: ParseOptions,
     onBytes?: (n: number) => void,
   ): AsyncGenerator<IntakeItem> {
-    const worker = (this.worker ??= new Worker(new URL('./parse-worker.mjs', import.meta.url), {
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-    }));
-    const queue: FromWorker[] = [];
-    let wake: (() => void) | null = null;
-    const state: { failure: Error | null; finished: boolean } = { failure: null, finished: false };
-    const onMessage = (message: FromWorker) => {
-      queue.push(message);
-      wake?.();
-    };
-    const onError = (error: Error) => {
-      state.failure = error;
-      wake?.();
-    };
-    const onExit = (code: number) => onError(new Error(`The parse worker stopped (exit code ${code}).`));
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage({ job: { file, format, options, batch: 500, credit: 4 } } satisfies ToWorker);
+    let job = this.jobs.find((other) => !other.taken);
+    if (job?.spec.file !== file || job.spec.format !== format) {
+      // Another file was named ahead: the worker may be parsing it, so it starts afresh.
+      if (job) await this.restart();
+      job = this.enqueue(file, format, options);
+    }
+    job.taken = true;
     try {
       for (;;) {
-        while (queue.length === 0 && !state.failure) await new Promise<void>((resolve) => (wake = resolve));
-        if (state.failure) throw state.failure;
-        const message = queue.shift()!;
-        if (message.error) {
-          state.finished = true;
-          throw new Error(message.error);
-        }
-        if (message.done) {
-          state.finished = true;
-          return;
-        }
-        worker.postMessage('more' satisfies ToWorker);
+        while (job.queue.length === 0 && !job.failure)
+          await new Promise<void>((resolve) => (job.wake = resolve));
+        if (job.failure) throw job.failure;
+        const message = job.queue.shift()!;
+        if (message.error) throw new Error(message.error);
+        if (message.done) return;
+        // Credit goes to the file the worker parses now, not to one it has finished.
+        if (!job.parsed) this.worker?.postMessage('more' satisfies ToWorker);
         onBytes?.(message.bytes ?? 0);
         if (message.batch) yield* unpackItems(message.batch);
       }
     } finally {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      if (!state.finished) {
-        if (this.worker === worker) this.worker = undefined;
-        await worker.terminate();
-      }
+      this.jobs = this.jobs.filter((other) => other !== job);
+      if (!job.parsed) await this.restart();
     }
   }
 
   async close(): Promise<void> {
+    await this.restart();
+  }
+
+  private enqueue(file: string, format: ReportFormat, options: ParseOptions): Job {
+    const job: Job = {
+      spec: { file, format, options, batch: WORKER_BATCH, credit: this.credit },
+      queue: [],
+      wake: null,
+      failure: null,
+      posted: false,
+      parsed: false,
+      taken: false,
+    };
+    this.jobs.push(job);
+    this.postNext();
+    return job;
+  }
+
+  /** Sends the next file when the worker has none (one job at a time: its credit is its own). */
+  private postNext(): void {
+    if (this.jobs.some((job) => job.posted && !job.parsed)) return;
+    const next = this.jobs.find((job) => !job.posted);
+    if (!next) return;
+    next.posted = true;
+    this.start().postMessage({ job: next.spec } satisfies ToWorker);
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+    const current = () => this.jobs.find((job) => job.posted && !job.parsed);
+    worker.on('message', (message: FromWorker) => {
+      const job = current();
+      if (!job) return;
+      if (message.done || message.error) job.parsed = true;
+      job.queue.push(message);
+      job.wake?.();
+      if (job.parsed) this.postNext();
+    });
+    const fail = (error: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      for (const job of this.jobs.filter((j) => !j.parsed)) {
+        job.failure = error;
+        job.wake?.();
+      }
+      this.jobs = this.jobs.filter((j) => j.parsed);
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`The parse worker stopped (exit code ${code}).`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  /**
+   * Ends the worker (the next file starts a new one). Files parsed to the end keep their
+   * messages; one being read fails; files only named ahead are forgotten.
+   */
+  private async restart(): Promise<void> {
     const worker = this.worker;
+    if (!worker) return;
     this.worker = undefined;
-    await worker?.terminate();
+    for (const job of this.jobs)
+      if (job.taken && !job.parsed) {
+        job.failure = new Error('The parse worker was stopped.');
+        job.wake?.();
+      }
+    this.jobs = this.jobs.filter((job) => job.parsed);
+    await worker.terminate();
   }
 }

@@ -19,6 +19,7 @@ import {
 import { assignClusters, splitClustersAround, type BatchReport } from './linking';
 import { bigintArray } from '../platform/db/params';
 import type { PreparedReport } from './prepare';
+import type { ReportDraft } from '@bantay/core/intake/report';
 import { rescoreClusters, rescoreInSaturated } from './rescore';
 
 export type StoreSettings = {
@@ -46,7 +47,19 @@ const CLUSTER_STEPS = [...new Set([...CLUSTER_SIZE_STEPS, ...PRIOR_REPORT_STEPS]
 const SATURATED = Math.max(...CLUSTER_SIZE_STEPS, ...PRIOR_REPORT_STEPS);
 
 /** A report of a batch with its id (taken before the batch's transaction) and its files' matches. */
-export type StagedReport = { id: string; report: PreparedReport; matches: FileMatch[] };
+export type ReportToStage = { id: string; report: PreparedReport; matches: FileMatch[] };
+
+/**
+ * What the commit needs of a report once its document and file rows are built: not the
+ * document's bytes, persons or files. Staged batches wait for the one before to commit, and
+ * holding less of them keeps the importer's memory down.
+ */
+export type LeanReport = Omit<PreparedReport, 'compressed' | 'draft'> & {
+  draft: Omit<ReportDraft, 'persons' | 'files' | 'locations'>;
+  fileCount: number;
+};
+
+export type StagedReport = { id: string; report: LeanReport; matches: FileMatch[] };
 
 /**
  * What a batch writes that depends on nothing stored before it, built while the previous
@@ -62,7 +75,7 @@ export type StagedBatch = {
 /** Reports staged between turns of the event loop, so that a commit running beside waits little. */
 const STAGE_SLICE = 100;
 
-export async function stageReports(reports: StagedReport[], cipher: FieldCipher): Promise<StagedBatch> {
+export async function stageReports(reports: ReportToStage[], cipher: FieldCipher): Promise<StagedBatch> {
   const documents = new BinaryRows(DOCUMENT_TABLE, reports.length * 2048);
   const files = new BinaryRows(FILE_TABLE, reports.length * 256);
   for (const [n, { id, report, matches }] of reports.entries()) {
@@ -103,11 +116,16 @@ export async function stageReports(reports: StagedReport[], cipher: FieldCipher)
     });
   }
   return {
-    reports,
+    reports: reports.map(({ id, report, matches }) => ({ id, report: lean(report), matches })),
     documents,
     files,
     identifiers: collectIdentifiers(reports.map(({ report }) => report.occurrences)),
   };
+}
+
+function lean({ compressed: _compressed, draft, ...rest }: PreparedReport): LeanReport {
+  const { persons: _persons, files, locations: _locations, ...kept } = draft;
+  return { ...rest, draft: kept, fileCount: files.length };
 }
 
 /**
@@ -163,8 +181,8 @@ export async function storeBatch(
       reportAnnotations: draft.annotations,
       fileAnnotations: report.flags,
       youngestVictimAge: report.youngestVictimAge,
-      fileCount: draft.files.length,
-      newFileCount: draft.files.length - known.length,
+      fileCount: report.fileCount,
+      newFileCount: report.fileCount - known.length,
       philippineNexus: report.location.philippineNexus,
       paymentIdentifierCount: report.paymentIdentifierCount,
       linkedToFlaggedRecipient: false,
@@ -197,9 +215,9 @@ export async function storeBatch(
       draft.annotations,
       report.flags,
       draft.summary ?? null,
-      draft.files.length,
+      report.fileCount,
       known.length,
-      draft.files.length - known.length,
+      report.fileCount - known.length,
       [...new Set(known.map((m) => m.category).filter((c): c is number => c !== null))].sort(),
       report.location.countryCodes,
       report.location.regionCode,
