@@ -35,7 +35,7 @@ export type ClusterAssignment = {
 };
 
 /** Union-find over the integers 0…n-1 (path halving, union by size): no string keys in the hot loop. */
-class DisjointSets {
+export class DisjointSets {
   private parent: Int32Array;
   private size: Int32Array;
   private count = 0;
@@ -295,7 +295,10 @@ async function applyClusters(
 }
 
 /** Moves reports to other clusters, by id. */
-async function relabel(client: pg.PoolClient, moves: { report: string; cluster: string }[]): Promise<void> {
+export async function relabel(
+  client: pg.PoolClient,
+  moves: { report: string; cluster: string }[],
+): Promise<void> {
   if (moves.length === 0) return;
   await client.query(
     'UPDATE report r SET cluster_id = m.cluster FROM unnest($1::bigint[], $2::bigint[]) AS m(id, cluster) WHERE r.id = m.id',
@@ -307,99 +310,4 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/**
- * When an identifier turns out to be a hub, the clusters it joined are recomputed from
- * the identifiers that still link, and split where it was the only bridge. The largest
- * part keeps the cluster id. Returns every cluster id that changed.
- */
-export async function splitClustersAround(
-  client: pg.PoolClient,
-  hubIds: string[],
-  ipWindowMs: number,
-): Promise<string[]> {
-  if (hubIds.length === 0) return [];
-  // Every step byIndex: the cost follows the clusters split, not the size of the tables.
-  const affected = await client.query<{ cluster_id: string }>(
-    `SELECT DISTINCT r.cluster_id::text FROM unnest($1::bigint[]) AS q(id)
-      CROSS JOIN LATERAL (SELECT report_id FROM report_identifier WHERE identifier_id = q.id OFFSET 0) ri
-      CROSS JOIN LATERAL (SELECT cluster_id FROM report WHERE id = ri.report_id OFFSET 0) r`,
-    [bigintArray(hubIds)],
-  );
-  const clusters = affected.rows.map((row) => row.cluster_id);
-  if (clusters.length === 0) return [];
-  const reports = await client.query<{ id: string; cluster_id: string }>(
-    `SELECT x.id::text, t.id::text AS cluster_id FROM unnest($1::bigint[]) AS t(id)
-      CROSS JOIN LATERAL (SELECT id FROM report WHERE cluster_id = t.id OFFSET 0) x`,
-    [bigintArray(clusters)],
-  );
-  // Rows as arrays, observation times as numbers: a large cluster has hundreds of thousands.
-  const occurrences = await client.query<[element: number, identifierId: string, at: number | null]>({
-    text: `SELECT q.n::int - 1, x.identifier_id::text, (extract(epoch FROM x.observed_at) * 1000)::float8
-             FROM unnest($1::bigint[]) WITH ORDINALITY AS q(id, n)
-            CROSS JOIN LATERAL (SELECT identifier_id, observed_at FROM report_identifier WHERE report_id = q.id OFFSET 0) x`,
-    values: [bigintArray(reports.rows.map((report) => report.id))],
-    rowMode: 'array',
-  });
-  const policies = new Map(
-    (
-      await client.query<{ id: string; link_policy: string }>(
-        `SELECT q.id::text, i.link_policy FROM unnest($1::bigint[]) AS q(id)
-          CROSS JOIN LATERAL (SELECT link_policy, is_hub FROM identifier WHERE id = q.id OFFSET 0) i
-          WHERE NOT i.is_hub AND i.link_policy <> 'never'`,
-        [bigintArray([...new Set(occurrences.rows.map((row) => row[1]))])],
-      )
-    ).rows.map((row) => [row.id, row.link_policy]),
-  );
-  // Reports are the elements 0…n-1, in the order of `reports`.
-  const uf = new DisjointSets(reports.rows.length);
-  for (let i = 0; i < reports.rows.length; i += 1) uf.add();
-  const shared = new Map<string, number[]>();
-  const observed = new Map<string, { element: number; at: number }[]>();
-  for (const [element, identifierId, at] of occurrences.rows) {
-    const policy = policies.get(identifierId);
-    if (policy === 'links') push(shared, identifierId, element);
-    else if (policy && at !== null) push(observed, identifierId, { element, at });
-  }
-  for (const members of shared.values())
-    for (let k = 1; k < members.length; k += 1) uf.union(members[0]!, members[k]!);
-  for (const list of observed.values()) {
-    list.sort((a, b) => a.at - b.at);
-    for (let k = 1; k < list.length; k += 1)
-      if (list[k]!.at - list[k - 1]!.at <= ipWindowMs) uf.union(list[k - 1]!.element, list[k]!.element);
-  }
-
-  const moves: { report: string; cluster: string }[] = [];
-  const changed = new Set<string>();
-  const membersOf = new Map<string, number[]>();
-  reports.rows.forEach((report, element) => push(membersOf, report.cluster_id, element));
-  for (const [cluster, members] of membersOf) {
-    const parts = new Map<number, string[]>();
-    for (const element of members) push(parts, uf.find(element), reports.rows[element]!.id);
-    if (parts.size <= 1) continue;
-    changed.add(cluster);
-    const ordered = [...parts.values()].sort((a, b) => b.length - a.length);
-    const ids = await client.query<{ id: string }>(
-      `SELECT nextval('report_cluster_id_seq')::text AS id FROM generate_series(1, $1)`,
-      [ordered.length - 1],
-    );
-    ordered.slice(1).forEach((part, k) => {
-      const id = ids.rows[k]!.id;
-      changed.add(id);
-      for (const report of part) moves.push({ report, cluster: id });
-    });
-  }
-  if (moves.length === 0) return [];
-  await relabel(client, moves);
-  await client.query(
-    `INSERT INTO report_cluster (id, report_count, first_at, last_at)
-     SELECT t.id, x.n, x.first_at, x.last_at FROM unnest($1::bigint[]) AS t(id)
-      CROSS JOIN LATERAL (SELECT count(*)::int AS n, min(received_at) AS first_at, max(received_at) AS last_at
-                            FROM report WHERE cluster_id = t.id) x
-      WHERE x.n > 0
-     ON CONFLICT (id) DO UPDATE SET report_count = excluded.report_count, first_at = excluded.first_at, last_at = excluded.last_at`,
-    [bigintArray([...changed])],
-  );
-  return [...changed];
 }

@@ -5,7 +5,8 @@ import type { AppDeps } from '../platform/deps';
 import type { KnownContent } from './known-content';
 import { prepareReport, type IntakeItem, type PrepareServices, type PreparedReport } from './prepare';
 import { abandon, commitBatch, openBatch, stageItems, type PreparedBatch } from './batch';
-import { settleHubSplits, type StoreSettings } from './store';
+import { settleHubSplits } from './hub-split';
+import type { StoreSettings } from './store';
 
 export type IntakeServices = {
   prepare: PrepareServices;

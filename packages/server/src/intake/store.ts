@@ -16,7 +16,7 @@ import {
   upsertIdentifiers,
   type CollectedIdentifiers,
 } from './identifier-upsert';
-import { assignClusters, splitClustersAround, type BatchReport } from './linking';
+import { assignClusters, type BatchReport } from './linking';
 import { bigintArray } from '../platform/db/params';
 import type { PreparedReport } from './prepare';
 import type { ReportDraft } from '@bantay/core/intake/report';
@@ -368,36 +368,4 @@ const FILE_TABLE: BinaryTable = {
 export function storedFacts(facts: PriorityFacts): Record<string, unknown> {
   const { clusterSize: _c, priorReports: _p, now: _n, ...kept } = facts;
   return kept;
-}
-
-/**
- * Splits the clusters held together by identifiers that became hubs (noted by the batches
- * of an import, or left by an import that was killed), and rescores the clusters that
- * changed. Returns the number of clusters that changed. Runs in its own transaction under
- * the intake lock.
- */
-export async function settleHubSplits(pool: pg.Pool, settings: StoreSettings, now: Date): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await lockIntake(client);
-    const pending = await client.query<{ id: string }>(
-      'DELETE FROM intake_hub_split RETURNING identifier_id::text AS id',
-    );
-    const changed = pending.rows.length
-      ? await splitClustersAround(
-          client,
-          pending.rows.map((row) => row.id),
-          settings.ipWindowMs,
-        )
-      : [];
-    await rescoreClusters(client, changed, { weights: settings.weights, now });
-    await client.query('COMMIT');
-    return changed.length;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
