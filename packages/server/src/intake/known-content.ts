@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { setImmediate } from 'node:timers/promises';
 import { PdqIndex } from '@bantay/core/hashes/pdq-index';
 import { PDQ_MATCH_DISTANCE, PDQ_QUALITY_THRESHOLD, parsePdq } from '@bantay/core/hashes/pdq';
 import type { ReportFile } from '@bantay/core/intake/report';
@@ -15,6 +16,8 @@ export type FileMatch = {
 };
 
 const NO_MATCH: FileMatch = { kind: null, distance: null, category: null, series: null };
+/** Reports matched between turns of the event loop (see classify). */
+const MATCH_SLICE = 25;
 
 /**
  * Known-content matching: exact MD5/SHA-1/SHA-256 against the database, PDQ within
@@ -84,7 +87,14 @@ export class KnownContent {
         }
       }
     }
-    return reports.map((files) => files.map((file) => this.matchFile(file, exact)));
+    // In slices between turns of the event loop: a batch's PDQ queries take a tenth of a second
+    // or more, and a commit running beside should not wait for all of them.
+    const matches: FileMatch[][] = [];
+    for (const [n, files] of reports.entries()) {
+      if (n % MATCH_SLICE === MATCH_SLICE - 1) await setImmediate();
+      matches.push(files.map((file) => this.matchFile(file, exact)));
+    }
+    return matches;
   }
 
   private matchFile(

@@ -48,7 +48,7 @@ export type ImportProgress = { processed: number; stored: number; duplicates: nu
 export { quarantineContext } from './batch';
 
 const ANALYZE_MIN_REPORTS = 5000;
-const PREPARE_SLICE = 50;
+const PREPARE_SLICE = 10;
 
 /**
  * Imports a stream of parsed items: each batch commits as a whole (reports, identifiers,

@@ -73,7 +73,7 @@ export type StagedBatch = {
 };
 
 /** Reports staged between turns of the event loop, so that a commit running beside waits little. */
-const STAGE_SLICE = 100;
+const STAGE_SLICE = 25;
 
 export async function stageReports(reports: ReportToStage[], cipher: FieldCipher): Promise<StagedBatch> {
   const documents = new BinaryRows(DOCUMENT_TABLE, reports.length * 2048);
