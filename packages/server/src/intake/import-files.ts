@@ -1,7 +1,7 @@
 import { parseReports, type ParseOptions } from '@bantay/core/intake/parsers/index';
 import type { AuditContext } from '../audit/record';
 import type { AppDeps } from '../platform/deps';
-import { ParseWorker } from './parse-threaded';
+import { ParseWorker, shareServices } from './parse-threaded';
 import { runImport, type ImportSummary, type IntakeServices } from './pipeline';
 import { collectInputs, InputError, type IntakeInput } from './sources';
 
@@ -53,7 +53,7 @@ export async function importFiles(
   const result: FilesSummary = { files: [], skipped, stored: 0, duplicates: 0, quarantined: 0, elapsedMs: 0 };
   // One parse worker for all the files on disk, warm from the second file on, parsing on
   // while a transaction's worth of reports is written.
-  const parser = new ParseWorker({ ahead: deps.config.intakeBatch });
+  const parser = new ParseWorker({ ahead: deps.config.intakeBatch, services: shareServices(services) });
   const prefetch = (input: IntakeInput | undefined) => {
     if (input?.path) parser.prefetch(input.path, input.format, parseOptionsFor(input, options.source));
   };

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { parseCyberTiplineXmlString } from '@bantay/core/intake/parsers/index';
 import { xmlDocument } from '@bantay/core/synthetic/files';
 import { generateKnownHashSet } from '@bantay/core/synthetic/hash-sets';
 import { generateReports } from '@bantay/core/synthetic/reports';
@@ -10,6 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bantay } from '../../test/cli';
 import { auditCount, signedIn, testServer, type ApiClient, type TestServer } from '../../test/helpers';
 import { importReferrals, importText, referral } from '../../test/intake';
+import { systemContext } from '../audit/record';
+import { importHashSet } from './hash-sets';
+import { importFiles } from './import-files';
+import { prepareReport } from './prepare';
+import { intakeServices } from './services';
 
 let server: TestServer;
 let analyst: ApiClient;
@@ -250,6 +256,88 @@ describe('known content', () => {
     expect(byRef.get(exact.reference)).toEqual([1, 1]);
     expect(byRef.get(near.reference)).toEqual([1, 0]);
     expect(byRef.get(far.reference)).toEqual([0, 1]);
+  });
+});
+
+describe('the parse worker', () => {
+  it('locates reports on the worker, and matches their files, as the importer does in line', async () => {
+    const knownHashSeed = 'worker-known';
+    const set = [...generateKnownHashSet({ seed: knownHashSeed, count: 200 })];
+    const csvFile = path.join(work, 'worker-known.csv');
+    fs.writeFileSync(
+      csvFile,
+      [
+        'md5,sha1,pdq,quality,category,series',
+        ...set.map((h) => `,,${h.pdq},${h.pdqQuality},${h.category ?? ''},`),
+      ].join('\n'),
+    );
+    await importHashSet(server.deps, csvFile, {
+      name: 'worker-known',
+      audit: systemContext(new Date(), 'test'),
+    });
+    const services = await intakeServices(server.deps);
+    await services.knownContent.load(server.deps.db);
+    const reports = [
+      ...generateReports({
+        seed: 'worker-located',
+        count: 400,
+        startIndex: 300_000,
+        knownHashShare: 0.5,
+        knownHashSeed,
+        knownHashCount: set.length,
+      }),
+    ];
+    const file = path.join(work, 'worker-located.xml');
+    fs.writeFileSync(file, xmlOf(reports));
+    const imported = await importFiles(server.deps, services, [file], {
+      channel: 'cli',
+      audit: systemContext(new Date(), 'test'),
+    });
+    expect(imported.stored).toBe(400);
+
+    // The same reports prepared here, in line, by the importer's own services.
+    const items = await parseCyberTiplineXmlString(xmlOf(reports));
+    const inLine = items.map((item) => {
+      if (!item.ok) throw new Error(item.problem.message);
+      return prepareReport(item, services.prepare);
+    });
+    const matches = await services.knownContent.classify(
+      server.deps.pool,
+      inLine.map((r) => r.draft.files),
+    );
+    const rows = await server.deps.db
+      .selectFrom('report')
+      .select([
+        'external_id',
+        'country_codes',
+        'region_code',
+        'province_code',
+        'location_source',
+        'location_confidence',
+        'known_file_count',
+      ])
+      .where('source', '=', 'NCMEC')
+      .where(
+        'external_id',
+        'in',
+        inLine.map((r) => r.draft.externalId),
+      )
+      .execute();
+    const stored = new Map(rows.map((row) => [row.external_id, row]));
+    inLine.forEach((report, i) => {
+      expect(stored.get(report.draft.externalId)).toEqual({
+        external_id: report.draft.externalId,
+        country_codes: report.location.countryCodes,
+        region_code: report.location.regionCode,
+        province_code: report.location.provinceCode,
+        location_source: report.location.source,
+        location_confidence: report.location.confidence,
+        known_file_count: matches[i]!.filter((m) => m.kind !== null).length,
+      });
+    });
+    // Both lookups had something to find: IP locations in the Philippines, files near known ones.
+    expect(rows.filter((row) => row.location_source === 'ip').length).toBeGreaterThan(10);
+    expect(matches.flat().filter((m) => m.kind === 'pdq').length).toBeGreaterThan(10);
   });
 });
 

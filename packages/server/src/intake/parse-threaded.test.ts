@@ -6,8 +6,12 @@ import { xmlDocument } from '@bantay/core/synthetic/files';
 import { generateReports } from '@bantay/core/synthetic/reports';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ParseWorker } from './parse-threaded';
-import type { IntakeItem } from './prepare';
+import { PsgcDirectory } from '../geo/psgc';
+import type { IntakeItem, PrepareServices } from './prepare';
 import { packItems, unpackItems } from './worker-batch';
+
+/** What a worker given no services uses. */
+const NO_SERVICES: PrepareServices = { locator: null, psgc: new PsgcDirectory([]) };
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bantay-parse-worker-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -32,7 +36,8 @@ describe('the parse worker', () => {
   it('parses file after file on one thread, each as a parse in line would, and survives an abandoned file', async () => {
     const first = writeFile('first.xml', 'parse-worker-1', 700);
     const second = writeFile('second.xml', 'parse-worker-2', 300);
-    const expected = async (text: string) => unpackItems(packItems(await parseCyberTiplineXmlString(text)));
+    const expected = async (text: string) =>
+      unpackItems(packItems(await parseCyberTiplineXmlString(text), NO_SERVICES));
     const parser = new ParseWorker();
     try {
       const options = { source: 'NCMEC' };
@@ -53,7 +58,8 @@ describe('the parse worker', () => {
   it('parses the file named ahead while the one before is still read, and forgets it if another is asked for', async () => {
     const first = writeFile('ahead-1.xml', 'parse-ahead-1', 1200);
     const second = writeFile('ahead-2.xml', 'parse-ahead-2', 400);
-    const expected = async (text: string) => unpackItems(packItems(await parseCyberTiplineXmlString(text)));
+    const expected = async (text: string) =>
+      unpackItems(packItems(await parseCyberTiplineXmlString(text), NO_SERVICES));
     const options = { source: 'NCMEC' };
     const parser = new ParseWorker({ ahead: 1000 });
     try {

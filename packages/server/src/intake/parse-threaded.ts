@@ -1,8 +1,25 @@
 import { Worker } from 'node:worker_threads';
 import type { ParseOptions } from '@bantay/core/intake/parsers/index';
 import type { ReportFormat } from '@bantay/core/intake/report';
+import type { SharedIpDatabase } from '../geo/ip-location';
+import type { PsgcArea } from '../geo/psgc';
+import type { IntakeServices } from './pipeline';
 import type { IntakeItem } from './prepare';
 import { unpackItems, type PackedBatch } from './worker-batch';
+
+/**
+ * What the worker needs of the importer's services to locate reports: the IP database in
+ * shared memory (read there, not copied), and the PSGC list.
+ */
+export type SharedServices = { ip: SharedIpDatabase | null; psgc: PsgcArea[] };
+
+export function shareServices(services: IntakeServices): SharedServices {
+  const { locator, psgc } = services.prepare;
+  return {
+    ip: locator?.shared ?? null,
+    psgc: [...psgc.byCode.values()],
+  };
+}
 
 export type ParseJob = {
   file: string;
@@ -55,14 +72,18 @@ export class ParseWorker {
   private jobs: Job[] = [];
   /** Batches of parsed reports the worker may post before the importer has taken them. */
   private readonly credit: number;
+  private readonly services: SharedServices | null;
 
   /**
    * `ahead`: how many reports the worker may parse before the importer takes them. An import
    * takes a whole transaction's worth at once and then waits for the database, so the worker
    * keeps parsing through that wait only when `ahead` exceeds a transaction's reports.
+   * `services`: the importer's lookups, so that the worker locates the reports too (without
+   * them it locates by phone only).
    */
-  constructor(options: { ahead?: number } = {}) {
+  constructor(options: { ahead?: number; services?: SharedServices } = {}) {
     this.credit = Math.max(2, Math.ceil((options.ahead ?? 2000) / WORKER_BATCH));
+    this.services = options.services ?? null;
   }
 
   /** Names the file parse() will be asked for next, so that the worker starts on it when free. */
@@ -133,6 +154,7 @@ export class ParseWorker {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), {
+      workerData: this.services,
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     const current = () => this.jobs.find((job) => job.posted && !job.parsed);

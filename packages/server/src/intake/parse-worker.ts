@@ -2,13 +2,22 @@
 // batches a few ahead of the importer (credit-based), so parsing runs on its own core while
 // the importer writes. It stays up between the files of one import: compiled and warm.
 import fs from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { parseReports } from '@bantay/core/intake/parsers/index';
-import { packItems } from './worker-batch';
-import type { ParseJob, ToWorker } from './parse-threaded';
 import type { ParsedItem } from '@bantay/core/intake/report';
+import { IpLocator } from '../geo/ip-location';
+import { PsgcDirectory } from '../geo/psgc';
+import type { ParseJob, SharedServices, ToWorker } from './parse-threaded';
+import type { PrepareServices } from './prepare';
+import { packItems } from './worker-batch';
 
 const port = parentPort!;
+// The importer's IP database, read where it keeps it (shared memory), and PSGC list.
+const shared = workerData as SharedServices | null;
+const services: PrepareServices = {
+  locator: shared?.ip ? IpLocator.fromShared(shared.ip) : null,
+  psgc: new PsgcDirectory(shared?.psgc ?? []),
+};
 let credit = 0;
 let wake: (() => void) | null = null;
 port.on('message', (message: ToWorker) => {
@@ -29,7 +38,7 @@ async function* counted(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
 async function send(items: ParsedItem[]): Promise<void> {
   while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
   credit -= 1;
-  const batch = packItems(items);
+  const batch = packItems(items, services);
   port.postMessage({ batch, bytes }, [batch.bytes]);
   bytes = 0;
 }

@@ -46,14 +46,26 @@ export type ReportDigest = {
   paymentIdentifierCount: number;
 };
 
-/** A parsed report already digested (on the parse worker); the raw text stays behind. */
-export type DigestedItem = { ok: true; draft: ReportDraft; digest: ReportDigest; index: number };
+/** A draft once its persons and places are digested: they live on as occurrences and a location. */
+export type DigestedDraft = Omit<ReportDraft, 'persons' | 'locations'>;
+
+/** A parsed report the parse worker has digested and located; the raw text, persons and places stay behind. */
+export type DigestedItem = {
+  ok: true;
+  draft: DigestedDraft;
+  digest: ReportDigest;
+  location: ReportLocation;
+  index: number;
+};
 
 /** What an import consumes: parsed items, or items the parse worker has digested. */
 export type IntakeItem = ParsedItem | DigestedItem;
 
 /** A draft made ready to store: identifiers normalised, location resolved, facts gathered. */
-export type PreparedReport = ReportDigest & { draft: ReportDraft; location: ReportLocation };
+export type PreparedReport = ReportDigest & {
+  draft: DigestedDraft;
+  location: ReportLocation;
+};
 
 export type PrepareServices = { locator: IpLocator | null; psgc: PsgcDirectory };
 
@@ -106,20 +118,32 @@ export function digestReport(draft: ReportDraft, raw: string): ReportDigest {
 
 const PHILIPPINE_DEFAULT = { defaultCountry: 'PH' } as const;
 
-/** Digests the report here unless the parse worker already did, then locates it. */
+/** On the parse worker: all of a report's preparing that needs no database. */
+export function digestItem(
+  item: Extract<ParsedItem, { ok: true }>,
+  services: PrepareServices,
+): Omit<DigestedItem, 'draft'> {
+  const digest = digestReport(item.draft, item.raw);
+  return { ok: true, index: item.index, digest, location: locate(item.draft, digest.occurrences, services) };
+}
+
+/** Digests and locates the report here unless the parse worker already did. */
 export function prepareReport(
   item: Extract<IntakeItem, { ok: true }>,
   services: PrepareServices,
 ): PreparedReport {
-  const digest = 'digest' in item ? item.digest : digestReport(item.draft, item.raw);
-  return {
-    ...digest,
-    // Bytes posted from the worker arrive as plain Uint8Arrays.
-    compressed: asBuffer(digest.compressed),
-    sha256: asBuffer(digest.sha256),
-    draft: item.draft,
-    location: locate(item.draft, digest.occurrences, services),
-  };
+  if ('digest' in item) {
+    return {
+      ...item.digest,
+      // Bytes posted from the worker arrive as plain Uint8Arrays.
+      compressed: asBuffer(item.digest.compressed),
+      sha256: asBuffer(item.digest.sha256),
+      draft: item.draft,
+      location: item.location,
+    };
+  }
+  const digest = digestReport(item.draft, item.raw);
+  return { ...digest, draft: item.draft, location: locate(item.draft, digest.occurrences, services) };
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {

@@ -18,7 +18,7 @@ import {
 } from './identifier-upsert';
 import { assignClusters, type BatchReport } from './linking';
 import { bigintArray } from '../platform/db/params';
-import type { PreparedReport } from './prepare';
+import type { DigestedDraft, PreparedReport } from './prepare';
 import type { ReportDraft } from '@bantay/core/intake/report';
 import { rescoreClusters, rescoreInSaturated } from './rescore';
 
@@ -55,7 +55,7 @@ export type ReportToStage = { id: string; report: PreparedReport; matches: FileM
  * holding less of them keeps the importer's memory down.
  */
 export type LeanReport = Omit<PreparedReport, 'compressed' | 'draft'> & {
-  draft: Omit<ReportDraft, 'persons' | 'files' | 'locations'>;
+  draft: Omit<DigestedDraft, 'files'>;
   fileCount: number;
 };
 
@@ -124,7 +124,9 @@ export async function stageReports(reports: ReportToStage[], cipher: FieldCipher
 }
 
 function lean({ compressed: _compressed, draft, ...rest }: PreparedReport): LeanReport {
-  const { persons: _persons, files, locations: _locations, ...kept } = draft;
+  // A report parsed in line still has its persons and places: they go too.
+  const whole: DigestedDraft & Partial<Pick<ReportDraft, 'persons' | 'locations'>> = draft;
+  const { persons: _persons, files, locations: _locations, ...kept } = whole;
   return { ...rest, draft: kept, fileCount: files.length };
 }
 

@@ -3,30 +3,53 @@ import type { ParsedItem, ReportDraft } from '@bantay/core/intake/report';
 import { xmlDocument } from '@bantay/core/synthetic/files';
 import { generateReports } from '@bantay/core/synthetic/reports';
 import { describe, expect, it } from 'vitest';
-import { digestReport, type IntakeItem } from './prepare';
+import { PsgcDirectory } from '../geo/psgc';
+import { digestItem, digestReport, type IntakeItem, type PrepareServices } from './prepare';
 import { packItems, unpackItems, type PackedBatch } from './worker-batch';
 
-/** What the importer used to receive: each good item digested, its raw identifiers left out. */
+/** A few places, so that locations have something to carry. */
+const SERVICES: PrepareServices = {
+  locator: null,
+  psgc: new PsgcDirectory([
+    {
+      code: '1300000000',
+      level: 'region',
+      name: 'National Capital Region (NCR)',
+      regionCode: '1300000000',
+      provinceCode: null,
+    },
+    {
+      code: '1380600000',
+      level: 'city',
+      name: 'City of Manila',
+      regionCode: '1300000000',
+      provinceCode: null,
+    },
+    {
+      code: '1100000000',
+      level: 'region',
+      name: 'Davao Region (Region XI)',
+      regionCode: '1100000000',
+      provinceCode: null,
+    },
+  ]),
+};
+
+/** What the importer receives: each good item worked out in line, without persons, places or file identifiers. */
 function digested(items: ParsedItem[]): IntakeItem[] {
   return items.map((item) => {
     if (!item.ok) return item;
-    const { draft } = item;
+    const { persons: _persons, locations: _locations, ...draft } = item.draft;
     return {
-      ok: true,
-      index: item.index,
-      digest: digestReport(draft, item.raw),
-      draft: {
-        ...draft,
-        persons: draft.persons.map((person) => ({ ...person, identifiers: [] })),
-        files: draft.files.map((file) => ({ ...file, identifiers: [] })),
-      },
+      ...digestItem(item, SERVICES),
+      draft: { ...draft, files: draft.files.map((file) => ({ ...file, identifiers: [] })) },
     };
   });
 }
 
 /** Through a real structured clone with the bytes transferred, as postMessage sends it. */
 function posted(items: ParsedItem[]): IntakeItem[] {
-  const batch = packItems(items);
+  const batch = packItems(items, SERVICES);
   return unpackItems(structuredClone<PackedBatch>(batch, { transfer: [batch.bytes] }));
 }
 
@@ -117,6 +140,11 @@ describe('the parse worker batch', () => {
       const [item] = posted(items);
       expect(item).toStrictEqual(digested(items)[0]);
     }
+    // Located on the worker, and carried: Manila from the address.
+    const [full] = posted([{ ok: true, draft: FULL_DRAFT, raw: '<report/>', index: 0 }]);
+    if (!full?.ok || !('location' in full)) throw new Error('expected a digested report');
+    expect(full.location).toMatchObject({ regionCode: '1300000000', source: 'address', confidence: 'high' });
+    expect(full.location.philippineNexus).toEqual(['address', 'estimated_location', 'phone']);
   });
 
   it('keeps each document its own bytes in the shared buffer', async () => {

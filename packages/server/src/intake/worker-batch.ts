@@ -1,20 +1,25 @@
 import type { NormalisedIdentifier } from '@bantay/core/identifiers/index';
-import type {
-  FileHash,
-  LocationHint,
-  ParsedItem,
-  ReportDraft,
-  ReportFile,
-  ReportPerson,
-} from '@bantay/core/intake/report';
+import type { FileHash, ParsedItem, ReportFile } from '@bantay/core/intake/report';
 import {
-  digestReport,
+  digestItem,
+  type DigestedDraft,
   type DigestedItem,
   type IdentifierOccurrence,
   type IntakeItem,
   type ReportDigest,
+  type ReportLocation,
+  type PrepareServices,
 } from './prepare';
-import { readDigest, readDraft, TapeReader, writeDigest, writeDraft, type Cell } from './worker-tape';
+import {
+  readDigest,
+  readDraft,
+  readLocation,
+  TapeReader,
+  writeDigest,
+  writeDraft,
+  writeLocation,
+  type Cell,
+} from './worker-tape';
 
 /**
  * A batch of digested items as the parse worker posts it: every field on one flat tape of
@@ -45,26 +50,21 @@ const DRAFT_FIELDS = {
   platform: 1,
   escalationReason: 1,
   annotations: 1,
-  persons: 1,
   files: 1,
-  locations: 1,
   summary: 1,
-} as const satisfies Record<keyof ReportDraft, 1>;
-const PERSON_FIELDS = {
-  role: 1,
-  name: 1,
-  ageYears: 1,
-  identifiers: 1,
-  locations: 1,
-} as const satisfies Record<keyof ReportPerson, 1>;
-const HINT_FIELDS = {
+} as const satisfies Record<keyof DigestedDraft, 1>;
+const LOCATION_FIELDS = {
+  countryCodes: 1,
+  regionCode: 1,
+  provinceCode: 1,
   source: 1,
-  countryCode: 1,
-  region: 1,
-  city: 1,
-  text: 1,
-  verified: 1,
-} as const satisfies Record<keyof LocationHint, 1>;
+  confidence: 1,
+  philippineNexus: 1,
+} as const satisfies Record<keyof ReportLocation, 1>;
+const ITEM_FIELDS = { ok: 1, draft: 1, digest: 1, location: 1, index: 1 } as const satisfies Record<
+  keyof DigestedItem,
+  1
+>;
 const FILE_FIELDS = {
   fileId: 1,
   originalFileName: 1,
@@ -106,9 +106,9 @@ const IDENTIFIER_FIELDS = {
 } as const satisfies Record<keyof NormalisedIdentifier, 1>;
 /** The checks above, kept: they exist for the compiler. */
 export const PACKED_FIELDS = [
+  ITEM_FIELDS,
   DRAFT_FIELDS,
-  PERSON_FIELDS,
-  HINT_FIELDS,
+  LOCATION_FIELDS,
   FILE_FIELDS,
   HASH_FIELDS,
   DIGEST_FIELDS,
@@ -121,12 +121,12 @@ const REPORT = 1;
 const PROBLEM = 0;
 
 /**
- * Digests the good items of a parsed batch (on the parse worker) and packs them with the
- * problems, in order. The raw identifiers then travel once, as normalised occurrences, and
- * the raw text not at all: copying every item to the importing thread costs about as much as
- * digesting it.
+ * Digests and locates the good items of a parsed batch (on the parse worker) and packs them
+ * with the problems, in order. The raw identifiers then travel once, as normalised
+ * occurrences, and the raw text, persons and places not at all: copying every item to the
+ * importing thread costs about as much as digesting it.
  */
-export function packItems(items: ParsedItem[]): PackedBatch {
+export function packItems(items: ParsedItem[], services: PrepareServices): PackedBatch {
   const tape: Cell[] = [];
   const problems: PackedBatch['problems'] = [];
   const chunks: Buffer[] = [];
@@ -137,12 +137,13 @@ export function packItems(items: ParsedItem[]): PackedBatch {
       problems.push(item);
       continue;
     }
-    const digest = digestReport(item.draft, item.raw);
+    const { digest, location } = digestItem(item, services);
     tape.push(REPORT, item.index);
     writeDraft(tape, item.draft);
     chunks.push(digest.compressed, digest.sha256);
     size += digest.compressed.length + digest.sha256.length;
     writeDigest(tape, digest);
+    writeLocation(tape, location);
   }
   const bytes = new ArrayBuffer(size);
   const view = new Uint8Array(bytes);
@@ -163,7 +164,8 @@ export function unpackItems(batch: PackedBatch): IntakeItem[] {
     else {
       const index = reader.number();
       const draft = readDraft(reader);
-      items.push({ ok: true, index, draft, digest: readDigest(reader) } satisfies DigestedItem);
+      const digest = readDigest(reader);
+      items.push({ ok: true, index, draft, digest, location: readLocation(reader) } satisfies DigestedItem);
     }
   }
   return items;

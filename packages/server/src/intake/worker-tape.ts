@@ -14,15 +14,18 @@ import {
   REPORT_FORMATS,
   SOURCE_KINDS,
   type FileHash,
-  type LocationHint,
   type ReportDraft,
   type ReportFile,
-  type ReportPerson,
 } from '@bantay/core/intake/report';
-import { type IdentifierOccurrence, type ReportDigest } from './prepare';
+import {
+  type DigestedDraft,
+  type IdentifierOccurrence,
+  type ReportDigest,
+  type ReportLocation,
+} from './prepare';
 
 /** One value on the tape of a packed batch (see PackedBatch). */
-export type Cell = string | number | boolean | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 /**
  * The words of the schema (kinds, roles, policies, flags, annotations, …), written as their
@@ -40,6 +43,11 @@ const WORDS: readonly string[] = [
     'address',
     'estimated_location',
     'report_text',
+    'ip',
+    'phone',
+    'high',
+    'medium',
+    'low',
     ...FILE_ANNOTATIONS,
     ...INDUSTRY_CLASSIFICATIONS,
     ...HASH_TYPES,
@@ -76,17 +84,8 @@ function writeWords(tape: Cell[], values: readonly string[]): void {
   for (const value of values) tape.push(word(value));
 }
 
-function writeHint(tape: Cell[], hint: LocationHint): void {
-  tape.push(word(hint.source), maybeWord(hint.countryCode), hint.region, hint.city, hint.text, hint.verified);
-}
-
-function writeHints(tape: Cell[], hints: readonly LocationHint[]): void {
-  tape.push(hints.length);
-  for (const hint of hints) writeHint(tape, hint);
-}
-
-/** The draft without its raw identifiers: the digest carries them normalised. */
-export function writeDraft(tape: Cell[], draft: ReportDraft): void {
+/** The draft without its persons and places (the digest and location carry them) nor file identifiers. */
+export function writeDraft(tape: Cell[], draft: DigestedDraft): void {
   tape.push(
     word(draft.format),
     word(draft.source),
@@ -100,11 +99,6 @@ export function writeDraft(tape: Cell[], draft: ReportDraft): void {
     draft.summary,
   );
   writeWords(tape, draft.annotations);
-  tape.push(draft.persons.length);
-  for (const person of draft.persons) {
-    tape.push(word(person.role), person.name, person.ageYears);
-    writeHints(tape, person.locations);
-  }
   tape.push(draft.files.length);
   for (const file of draft.files) {
     tape.push(
@@ -118,7 +112,17 @@ export function writeDraft(tape: Cell[], draft: ReportDraft): void {
     tape.push(file.hashes.length);
     for (const hash of file.hashes) tape.push(word(hash.type), hash.value, hash.quality);
   }
-  writeHints(tape, draft.locations);
+}
+
+export function writeLocation(tape: Cell[], location: ReportLocation): void {
+  writeWords(tape, location.countryCodes);
+  tape.push(
+    location.regionCode,
+    location.provinceCode,
+    location.source === null ? null : word(location.source),
+    location.confidence === null ? null : word(location.confidence),
+  );
+  writeWords(tape, location.philippineNexus);
 }
 
 export function writeDigest(tape: Cell[], digest: ReportDigest): void {
@@ -184,6 +188,11 @@ export class TapeReader {
     return (typeof cell === 'number' ? WORDS[cell] : cell) as T | undefined;
   }
 
+  nullableWord<T extends string = string>(): T | null {
+    const cell = this.next();
+    return (typeof cell === 'number' ? WORDS[cell] : cell) as T | null;
+  }
+
   buffer(length: number): Buffer {
     const view = Buffer.from(this.bytes, this.offset, length);
     this.offset += length;
@@ -203,33 +212,14 @@ function readWords<T extends string>(reader: TapeReader): T[] {
  * field stays absent, as the parser left it (`compact`), rather than present and undefined.
  */
 
-function readHints(reader: TapeReader): LocationHint[] {
-  const hints: LocationHint[] = [];
-  for (let count = reader.number(); count > 0; count -= 1) {
-    const hint: LocationHint = { source: reader.word<LocationHint['source']>() };
-    const countryCode = reader.maybeWord();
-    if (countryCode !== undefined) hint.countryCode = countryCode;
-    const region = reader.next();
-    if (region !== undefined) hint.region = region as string;
-    const city = reader.next();
-    if (city !== undefined) hint.city = city as string;
-    const text = reader.next();
-    if (text !== undefined) hint.text = text as string;
-    const verified = reader.next();
-    if (verified !== undefined) hint.verified = verified as boolean;
-    hints.push(hint);
-  }
-  return hints;
-}
-
-export function readDraft(reader: TapeReader): ReportDraft {
+export function readDraft(reader: TapeReader): DigestedDraft {
   const draft = {
     format: reader.word<ReportDraft['format']>(),
     source: reader.word(),
     sourceKind: reader.word<ReportDraft['sourceKind']>(),
     externalId: reader.next() as string,
     incidentType: reader.word<ReportDraft['incidentType']>(),
-  } as ReportDraft;
+  } as DigestedDraft;
   const incidentAt = reader.next();
   if (incidentAt !== undefined) draft.incidentAt = new Date(incidentAt as number);
   const reportedAt = reader.next();
@@ -241,18 +231,6 @@ export function readDraft(reader: TapeReader): ReportDraft {
   const summary = reader.next();
   if (summary !== undefined) draft.summary = summary as string;
   draft.annotations = readWords(reader);
-  const persons: ReportPerson[] = [];
-  for (let count = reader.number(); count > 0; count -= 1) {
-    const person = { role: reader.word<ReportPerson['role']>() } as ReportPerson;
-    const name = reader.next();
-    if (name !== undefined) person.name = name as string;
-    const ageYears = reader.next();
-    if (ageYears !== undefined) person.ageYears = ageYears as number;
-    person.identifiers = [];
-    person.locations = readHints(reader);
-    persons.push(person);
-  }
-  draft.persons = persons;
   const files: ReportFile[] = [];
   for (let count = reader.number(); count > 0; count -= 1) {
     const file = {} as ReportFile;
@@ -280,8 +258,18 @@ export function readDraft(reader: TapeReader): ReportDraft {
     files.push(file);
   }
   draft.files = files;
-  draft.locations = readHints(reader);
   return draft;
+}
+
+export function readLocation(reader: TapeReader): ReportLocation {
+  return {
+    countryCodes: readWords(reader),
+    regionCode: reader.next() as string | null,
+    provinceCode: reader.next() as string | null,
+    source: reader.nullableWord(),
+    confidence: reader.nullableWord<'high' | 'medium' | 'low'>(),
+    philippineNexus: readWords(reader),
+  };
 }
 
 export function readDigest(reader: TapeReader): ReportDigest {
