@@ -28,6 +28,8 @@ export type ResolvedIdentifiers = {
   rows: IdentifierRow[][];
   /** Identifiers that became hubs (too common) with this batch: their clusters may have to split. */
   becameHub: string[];
+  /** Identifiers no report stored before this batch carries: their count is the batch's own. */
+  firstSeen: Set<string>;
 };
 
 export type HubRules = { hubThreshold: number; hubFanout: number };
@@ -121,7 +123,11 @@ export async function upsertIdentifiers(
         row.is_hub && row.hub_reason === 'common' && row.report_count - reports <= rules.hubThreshold,
     )
     .map(({ row }) => row.id);
-  return { rows: perReport.map((list) => list.map((entry) => entry.row!)), becameHub };
+  // Counts only grow, and only here, under the intake lock (report_identifier rows come from this batch writer alone).
+  const firstSeen = new Set(
+    entries.filter(({ row, reports }) => row.report_count === reports).map(({ row }) => row.id),
+  );
+  return { rows: perReport.map((list) => list.map((entry) => entry.row!)), becameHub, firstSeen };
 }
 
 /** Kinds one person may share with many others: a café's device, a household phone, a public IP. */

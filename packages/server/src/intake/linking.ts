@@ -16,7 +16,13 @@ import type pg from 'pg';
  * full scans of report and report_identifier, whose cost grows with everything ever stored.
  */
 
-export type LinkRef = { identifierId: string; policy: 'links' | 'windowed'; observedAt?: Date };
+export type LinkRef = {
+  identifierId: string;
+  policy: 'links' | 'windowed';
+  observedAt?: Date;
+  /** No stored report carries the identifier yet: it links within the batch only, with nothing to look up. */
+  firstSeen?: boolean;
+};
 export type BatchReport = { receivedAt: Date; refs: LinkRef[] };
 
 export type ClusterAssignment = {
@@ -97,7 +103,9 @@ export async function assignClusters(
   // Existing reports sharing a linking identifier with the batch.
   const linkIds = [
     ...new Set(
-      batch.flatMap((r) => r.refs.filter((ref) => ref.policy === 'links').map((ref) => ref.identifierId)),
+      batch.flatMap((r) =>
+        r.refs.filter((ref) => ref.policy === 'links' && !ref.firstSeen).map((ref) => ref.identifierId),
+      ),
     ),
   ];
   const neighbours = new Map<string, string[]>();
@@ -119,7 +127,7 @@ export async function assignClusters(
   // Existing observations of the same IP within the window of each batch observation (byIndex).
   const windowed = batch.flatMap((r, i) =>
     r.refs
-      .filter((ref) => ref.policy === 'windowed' && ref.observedAt)
+      .filter((ref) => ref.policy === 'windowed' && ref.observedAt && !ref.firstSeen)
       .map((ref) => ({ i, id: ref.identifierId, at: ref.observedAt! })),
   );
   if (windowed.length) {

@@ -163,7 +163,12 @@ export async function storeBatch(
     report.occurrences.forEach((o, k) => {
       const row = rows[k]!;
       if (!row.is_hub && o.policy !== 'never')
-        refs.push({ identifierId: row.id, policy: o.policy, observedAt: o.normalised.observedAt });
+        refs.push({
+          identifierId: row.id,
+          policy: o.policy,
+          observedAt: o.normalised.observedAt,
+          firstSeen: identifiers.firstSeen.has(row.id),
+        });
     });
     return { receivedAt: context.receivedAt, refs };
   });
