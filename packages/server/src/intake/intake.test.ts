@@ -260,6 +260,116 @@ describe('known content', () => {
 });
 
 describe('the parse worker', () => {
+  it('imports a directory file after file, each its own import, linking reports across the files', async () => {
+    const dir = path.join(work, 'run-of-files');
+    fs.mkdirSync(dir);
+    const reports = [...generateReports({ seed: 'run-of-files', count: 1800, startIndex: 400_000 })];
+    // Three files of one generated run (clusters span them); the last repeats a report of the first.
+    for (const [n, part] of [reports.slice(0, 600), reports.slice(600, 1200), reports.slice(1200)].entries())
+      fs.writeFileSync(path.join(dir, `part-${n + 1}.xml`), xmlOf(n === 2 ? [...part, reports[5]!] : part));
+    const before = await reportCount();
+    const progress: number[] = [];
+    const imported = await importFiles(server.deps, await intakeServices(server.deps), [dir], {
+      channel: 'cli',
+      audit: systemContext(new Date(), 'test'),
+      onProgress: (p) => progress.push(p.stored),
+    });
+    expect(
+      imported.files.map((f) => [path.basename(f.name), f.summary.stored, f.summary.duplicates]),
+    ).toEqual([
+      ['part-1.xml', 600, 0],
+      ['part-2.xml', 600, 0],
+      ['part-3.xml', 600, 1],
+    ]);
+    expect(imported).toMatchObject({ stored: 1800, duplicates: 1, quarantined: 0 });
+    expect(await reportCount()).toBe(before + 1800);
+    // Progress counts the reports stored by every file so far, and never goes back.
+    expect(progress.at(-1)).toBe(1800);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+
+    const ids = imported.files.map((f) => f.summary.importId);
+    const imports = await server.deps.db
+      .selectFrom('intake_import')
+      .select(['id', 'status', 'stored'])
+      .where('id', 'in', ids)
+      .execute();
+    expect(imports.map((row) => row.status)).toEqual(['completed', 'completed', 'completed']);
+    const client = new pg.Client({ connectionString: server.database.adminUrl });
+    await client.connect();
+    try {
+      // A linking identifier's reports are all in one cluster, whichever file they came in.
+      const split = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (
+           SELECT ri.identifier_id FROM report_identifier ri
+             JOIN identifier i ON i.id = ri.identifier_id JOIN report r ON r.id = ri.report_id
+            WHERE i.link_policy = 'links' AND NOT i.is_hub AND r.import_id = ANY($1::uuid[])
+            GROUP BY ri.identifier_id HAVING count(DISTINCT r.cluster_id) > 1) s`,
+        [ids],
+      );
+      expect(split.rows[0]?.n).toBe(0);
+      const spanning = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT cluster_id FROM report WHERE import_id = ANY($1::uuid[])
+           GROUP BY cluster_id HAVING count(DISTINCT import_id) > 1) s`,
+        [ids],
+      );
+      expect(spanning.rows[0]?.n).toBeGreaterThan(0);
+      const mismatched = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM report_cluster c
+          WHERE c.report_count <> (SELECT count(*) FROM report r WHERE r.cluster_id = c.id)`,
+      );
+      expect(mismatched.rows[0]?.n).toBe(0);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('when a file fails at its commit, the files after it store nothing and say why', async () => {
+    const dir = path.join(work, 'failing-run');
+    fs.mkdirSync(dir);
+    const reports = [...generateReports({ seed: 'failing-run', count: 400, startIndex: 500_000 })];
+    fs.writeFileSync(path.join(dir, 'a-fails.xml'), xmlOf(reports.slice(0, 200)));
+    fs.writeFileSync(path.join(dir, 'b-after.xml'), xmlOf(reports.slice(200)));
+    const client = new pg.Client({ connectionString: server.database.adminUrl });
+    await client.connect();
+    // A fault in the database, at the first file's commit (after it has handed on to the next).
+    await client.query(`CREATE FUNCTION test_fail_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'disk full (simulated)'; END $$`);
+    await client.query(`CREATE TRIGGER test_fail_commit BEFORE UPDATE ON intake_import FOR EACH ROW
+      WHEN (NEW.stored IS DISTINCT FROM OLD.stored AND NEW.file_name LIKE '%a-fails.xml')
+      EXECUTE FUNCTION test_fail_commit()`);
+    try {
+      const before = await reportCount();
+      await expect(
+        importFiles(server.deps, await intakeServices(server.deps), [dir], {
+          channel: 'cli',
+          audit: systemContext(new Date(), 'test'),
+        }),
+      ).rejects.toThrow('disk full (simulated)');
+      expect(await reportCount()).toBe(before);
+      const rows = await client.query<{ file_name: string; status: string; error: string }>(
+        `SELECT file_name, status, error FROM intake_import WHERE file_name LIKE 'failing-run/%' ORDER BY file_name`,
+      );
+      expect(rows.rows).toEqual([
+        {
+          file_name: 'failing-run/a-fails.xml',
+          status: 'failed',
+          error: expect.stringContaining('disk full'),
+        },
+        {
+          file_name: 'failing-run/b-after.xml',
+          status: 'failed',
+          error: expect.stringMatching(
+            /^Not imported: the import of the file before it failed \(.*disk full/,
+          ),
+        },
+      ]);
+    } finally {
+      await client.query('DROP TRIGGER test_fail_commit ON intake_import');
+      await client.query('DROP FUNCTION test_fail_commit()');
+      await client.end();
+    }
+  });
+
   it('locates reports on the worker, and matches their files, as the importer does in line', async () => {
     const knownHashSeed = 'worker-known';
     const set = [...generateKnownHashSet({ seed: knownHashSeed, count: 200 })];

@@ -45,6 +45,18 @@ export type ImportSummary = {
 
 export type ImportProgress = { processed: number; stored: number; duplicates: number; quarantined: number };
 
+/** How an import joins a run of them (the files of one command): see importFiles. */
+export type ImportChain = {
+  /**
+   * The import before this one: this one's batches commit after it has finished (commits,
+   * hub splits settled, summary written), and it settled what a killed import may have left.
+   * Its failure fails this one too.
+   */
+  after?: Promise<unknown>;
+  /** Called once every batch is staged and handed to the commits: the next import may start. */
+  onStaged?: () => void;
+};
+
 export { quarantineContext } from './batch';
 
 const ANALYZE_MIN_REPORTS = 5000;
@@ -63,6 +75,7 @@ export async function runImport(
   meta: ImportMeta,
   audit: AuditContext,
   onProgress?: (progress: ImportProgress) => void,
+  chain: ImportChain = {},
 ): Promise<ImportSummary> {
   const started = performance.now();
   const importId = randomUUID();
@@ -92,11 +105,21 @@ export async function runImport(
     elapsedMs: 0,
   };
   const settings = await services.settings();
-  // Clusters a killed import left held together by a hub are split before anything else.
-  await settleHubSplits(deps.pool, settings, deps.clock());
+  // Clusters a killed import left held together by a hub are split before anything else
+  // (by the import before, when there is one: it settles at its end).
+  if (!chain.after) await settleHubSplits(deps.pool, settings, deps.clock());
   const statistics = await TableStatistics.read(deps);
   let processed = 0;
-  let pending: Promise<void> = Promise.resolve();
+  let pending: Promise<void> = chain.after
+    ? chain.after.then(
+        () => undefined,
+        (error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new Error(`Not imported: the import of the file before it failed (${reason}).`);
+        },
+      )
+    : Promise.resolve();
+  pending.catch(() => undefined); // awaited by the first commit, or at the end
   let batch: IntakeItem[] = [];
 
   const flush = async (items: IntakeItem[]) => {
@@ -134,6 +157,7 @@ export async function runImport(
       }
     }
     if (batch.length) await flush(batch);
+    chain.onStaged?.();
     await pending;
     await settleHubSplits(deps.pool, settings, deps.clock());
   } catch (error) {
