@@ -349,20 +349,14 @@ describe('the parse worker', () => {
       const rows = await client.query<{ file_name: string; status: string; error: string }>(
         `SELECT file_name, status, error FROM intake_import WHERE file_name LIKE 'failing-run/%' ORDER BY file_name`,
       );
-      expect(rows.rows).toEqual([
-        {
-          file_name: 'failing-run/a-fails.xml',
-          status: 'failed',
-          error: expect.stringContaining('disk full'),
-        },
-        {
-          file_name: 'failing-run/b-after.xml',
-          status: 'failed',
-          error: expect.stringMatching(
-            /^Not imported: the import of the file before it failed \(.*disk full/,
-          ),
-        },
+      expect(rows.rows.map((row) => [row.file_name, row.status])).toEqual([
+        ['failing-run/a-fails.xml', 'failed'],
+        ['failing-run/b-after.xml', 'failed'],
       ]);
+      expect(rows.rows[0]?.error).toContain('disk full (simulated)');
+      expect(rows.rows[1]?.error).toMatch(
+        /^Not imported: the import of the file before it failed \(.*disk full/,
+      );
     } finally {
       await client.query('DROP TRIGGER test_fail_commit ON intake_import');
       await client.query('DROP FUNCTION test_fail_commit()');
