@@ -14,6 +14,7 @@ import { importReferrals, importText, referral } from '../../test/intake';
 import { systemContext } from '../audit/record';
 import { importHashSet } from './hash-sets';
 import { importFiles } from './import-files';
+import { runImport } from './pipeline';
 import { prepareReport } from './prepare';
 import { intakeServices } from './services';
 
@@ -361,6 +362,44 @@ describe('the parse worker', () => {
       await client.query('DROP TRIGGER test_fail_commit ON intake_import');
       await client.query('DROP FUNCTION test_fail_commit()');
       await client.end();
+    }
+  });
+
+  it('a commit that fails while the next batch is still being read fails the import cleanly', async () => {
+    const small = await testServer({ BANTAY_INTAKE_BATCH: '10' });
+    const client = new pg.Client({ connectionString: small.database.adminUrl });
+    await client.connect();
+    await client.query(`CREATE FUNCTION test_fail_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'disk full (simulated)'; END $$`);
+    await client.query(`CREATE TRIGGER test_fail_commit BEFORE UPDATE ON intake_import FOR EACH ROW
+      WHEN (NEW.stored IS DISTINCT FROM OLD.stored) EXECUTE FUNCTION test_fail_commit()`);
+    try {
+      const reports = [...generateReports({ seed: 'slow-commit', count: 20, startIndex: 600_000 })];
+      const items = await parseCyberTiplineXmlString(xmlOf(reports));
+      // The first batch commits (and fails) while the second is slow to arrive.
+      async function* slowly() {
+        for (const [n, item] of items.entries()) {
+          if (n === 10) await new Promise((resolve) => setTimeout(resolve, 1500));
+          yield item;
+        }
+      }
+      const services = await intakeServices(small.deps);
+      await expect(
+        runImport(
+          small.deps,
+          services,
+          slowly(),
+          { channel: 'cli', format: 'cybertipline-xml', source: 'NCMEC' },
+          systemContext(new Date(), 'test'),
+        ),
+      ).rejects.toThrow('disk full (simulated)');
+      const { rows } = await client.query<{ reports: number; status: string }>(
+        `SELECT (SELECT count(*)::int FROM report) AS reports, (SELECT status FROM intake_import) AS status`,
+      );
+      expect(rows[0]).toEqual({ reports: 0, status: 'failed' });
+    } finally {
+      await client.end();
+      await small.close();
     }
   });
 

@@ -119,7 +119,7 @@ export async function runImport(
         },
       )
     : Promise.resolve();
-  pending.catch(() => undefined); // awaited by the first commit, or at the end
+  pending.catch(() => undefined); // taken up by the first commit, or at the end (see flush)
   let batch: IntakeItem[] = [];
 
   const flush = async (items: IntakeItem[]) => {
@@ -146,6 +146,9 @@ export async function runImport(
           quarantined: summary.quarantined,
         });
       });
+    // A commit may fail while the next batch is still being read: its failure is taken up by
+    // the next batch or at the end, not left unhandled meanwhile (that would end the process).
+    pending.catch(() => undefined);
   };
 
   try {
