@@ -4,10 +4,11 @@ import type { ParsedItem, ReportDraft } from '@bantay/core/intake/report';
 import type { AppDeps } from '../platform/deps';
 import { copyRows, type CopyValue } from '../platform/db/copy';
 import { bigintArray } from '../platform/db/params';
-import { collectIdentifiers } from './identifier-upsert';
+import { setImmediate } from 'node:timers/promises';
 import type { ImportMeta, ImportSummary, IntakeServices, QuarantinedItem } from './pipeline';
-import type { PreparedReport } from './prepare';
-import { lockIntake, stageReports, storeBatch, type StagedBatch, type StoreSettings } from './store';
+import { prepareReport, type IntakeItem, type PreparedReport } from './prepare';
+import { BatchRows, type StagedBatch } from './stage-rows';
+import { lockIntake, storeBatch, type StoreSettings } from './store';
 
 /**
  * One batch of an import, from staging to commit: what needs no lock is done while the batch
@@ -19,52 +20,89 @@ export const quarantineContext = (id: string) => `intake_quarantine:${id}`;
 /** The first quarantined items an import's summary keeps (all are in the quarantine). */
 const PROBLEMS_KEPT = 100;
 
-export type PreparedBatch = {
-  reports: PreparedReport[];
-  problems: Extract<ParsedItem, { ok: false }>[];
-  duplicatesInBatch: number;
-};
-
 /** A batch staged to commit: reports not stored yet (as far as was known), their rows built. */
 export type StagedItems = {
   staged: StagedBatch;
   problems: Extract<ParsedItem, { ok: false }>[];
   /** Repeats within the batch and reports found stored already. */
   duplicates: number;
+  /** Items taken: reports, repeats and problems. */
+  items: number;
 };
 
+/** Reports prepared between turns of the event loop (see StagingBatch.add). */
+const PREPARE_SLICE = 10;
+
 /**
- * Everything of a batch that needs no lock, done while the previous batch commits: which
- * reports are stored already, ids for the others, their files' known-content matches, and
- * their documents (encrypted), files and identifiers as COPY rows.
+ * A batch being staged a few hundred items at a time, as they are read: everything that needs
+ * no lock, done while the previous batch commits. Which reports are stored already, ids for
+ * the others, their files' known-content matches, and their documents (encrypted), files,
+ * identifiers and rows' first columns as COPY rows. What the commit needs is kept compact,
+ * and each report's own objects are dropped as soon as it is staged.
  */
-export async function stageItems(
-  deps: AppDeps,
-  services: IntakeServices,
-  batch: PreparedBatch,
-): Promise<StagedItems> {
-  const stored = await storedKeys(deps.pool, batch.reports);
-  const fresh = batch.reports.filter((r) => !stored.has(reportKey(r)));
-  const ids = fresh.length
-    ? (
-        await deps.pool.query<{ id: string }>(
-          `SELECT nextval('report_id_seq')::text AS id FROM generate_series(1, $1)`,
-          [fresh.length],
-        )
-      ).rows.map((row) => row.id)
-    : [];
-  const matches = await services.knownContent.classify(
-    deps.pool,
-    fresh.map((r) => r.draft.files),
-  );
-  return {
-    staged: await stageReports(
-      fresh.map((report, i) => ({ id: ids[i]!, report, matches: matches[i] ?? [] })),
-      deps.cipher,
-    ),
-    problems: batch.problems,
-    duplicates: batch.duplicatesInBatch + batch.reports.length - fresh.length,
-  };
+export class StagingBatch {
+  private readonly rows: BatchRows;
+  private readonly problems: Extract<ParsedItem, { ok: false }>[] = [];
+  private readonly seen = new Set<string>();
+  private duplicates = 0;
+  private taken = 0;
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly services: IntakeServices,
+    context: { importId: string; receivedAt: Date },
+  ) {
+    this.rows = new BatchRows(deps.cipher, context, deps.config.intakeBatch);
+  }
+
+  /** Items taken so far. */
+  get size(): number {
+    return this.taken;
+  }
+
+  async add(items: IntakeItem[]): Promise<void> {
+    this.taken += items.length;
+    const reports: PreparedReport[] = [];
+    for (const [n, item] of items.entries()) {
+      if (n % PREPARE_SLICE === PREPARE_SLICE - 1) await setImmediate();
+      if (!item.ok) {
+        this.problems.push(item);
+        continue;
+      }
+      const key = reportKey(item);
+      if (this.seen.has(key)) {
+        this.duplicates += 1;
+        continue;
+      }
+      this.seen.add(key);
+      reports.push(prepareReport(item, this.services.prepare));
+    }
+    const { pool } = this.deps;
+    const stored = await storedKeys(pool, reports);
+    const fresh = reports.filter((r) => !stored.has(reportKey(r)));
+    this.duplicates += reports.length - fresh.length;
+    if (fresh.length === 0) return;
+    const ids = (
+      await pool.query<{ id: string }>(
+        `SELECT nextval('report_id_seq')::text AS id FROM generate_series(1, $1)`,
+        [fresh.length],
+      )
+    ).rows.map((row) => row.id);
+    const matches = await this.services.knownContent.classify(
+      pool,
+      fresh.map((r) => r.draft.files),
+    );
+    await this.rows.add(fresh.map((report, i) => ({ id: ids[i]!, report, matches: matches[i] ?? [] })));
+  }
+
+  finish(): StagedItems {
+    return {
+      staged: this.rows.finish(),
+      problems: this.problems,
+      duplicates: this.duplicates,
+      items: this.taken,
+    };
+  }
 }
 
 type Keyed = { draft: Pick<ReportDraft, 'source' | 'externalId'> };
@@ -123,21 +161,16 @@ export async function commitBatch(
       const gone = bigintArray(staged.reports.filter((r) => late.has(reportKey(r.report))).map((r) => r.id));
       await client.query('DELETE FROM report_document WHERE report_id = ANY($1::bigint[])', [gone]);
       await client.query('DELETE FROM report_file WHERE report_id = ANY($1::bigint[])', [gone]);
-      const reports = staged.reports.filter((r) => !late.has(reportKey(r.report)));
+      const keep = staged.reports.map((r) => !late.has(reportKey(r.report)));
       staged = {
         ...staged,
-        reports,
-        identifiers: collectIdentifiers(reports.map((r) => r.report.occurrences)),
+        reports: staged.reports.filter((_, i) => keep[i]),
+        identifiers: staged.collector.collect((i) => keep[i]!),
       };
       duplicates += late.size;
     }
     const stored = staged.reports.length
-      ? await storeBatch(client, staged, {
-          importId: context.importId,
-          receivedAt: context.now,
-          now: context.now,
-          settings: context.settings,
-        })
+      ? await storeBatch(client, staged, { now: context.now, settings: context.settings })
       : [];
     await client.query(
       'UPDATE intake_import SET stored = stored + $2, duplicates = duplicates + $3, quarantined = quarantined + $4 WHERE id = $1',

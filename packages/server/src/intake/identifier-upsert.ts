@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { BinaryRows, type BinaryTable } from '../platform/db/binary-copy';
+import { BinaryRows, RowHeads, type BinaryTable } from '../platform/db/binary-copy';
 import { bigintArray } from '../platform/db/params';
 import { push } from './linking';
 import type { IdentifierOccurrence } from './prepare';
@@ -14,10 +14,13 @@ export type IdentifierRow = {
   hub_reason: string | null;
 };
 
-/** One distinct identifier of a batch: what to store, and how many batch reports carry it. */
+/**
+ * One distinct identifier of a batch: its upsert row's head (all but the count, written when
+ * first met), how many batch reports carry it, and its stored row after the upsert.
+ */
 type Distinct = {
-  normalised: IdentifierOccurrence['normalised'];
-  policy: string;
+  key: string;
+  head: number;
   reports: number;
   lastReport: number;
   row?: IdentifierRow;
@@ -51,40 +54,85 @@ const STAGE: BinaryTable = {
 /** A batch's identifiers gathered for the upsert: built before the batch's transaction. */
 export type CollectedIdentifiers = {
   distinct: Map<string, Distinct>;
+  /** Per report of the batch, its occurrences' distinct identifiers, in order. */
   perReport: Distinct[][];
   stage: BinaryRows;
 };
+
+/**
+ * Gathers a batch's distinct identifiers report by report, as they are staged: each one's
+ * upsert row is written when first met, so the reports' own objects need not be kept.
+ */
+export class IdentifierCollector {
+  private readonly distinct = new Map<string, Distinct>();
+  private readonly perReport: Distinct[][] = [];
+  private readonly heads = new RowHeads(STAGE, STAGE.columns.length - 1);
+
+  add(occurrences: readonly IdentifierOccurrence[]): void {
+    const i = this.perReport.length;
+    this.perReport.push(
+      occurrences.map(({ normalised: n, policy }) => {
+        const key = `${n.kind}\u0000${n.matchKey}`;
+        let entry = this.distinct.get(key);
+        if (!entry) {
+          const head = this.heads.add([
+            n.kind,
+            n.matchKey,
+            n.value,
+            n.platform ?? null,
+            n.countryCode ?? null,
+            n.flags,
+            policy,
+          ]);
+          this.distinct.set(key, (entry = { key, head, reports: 0, lastReport: -1 }));
+        }
+        if (entry.lastReport !== i) {
+          entry.reports += 1;
+          entry.lastReport = i;
+        }
+        return entry;
+      }),
+    );
+  }
+
+  /** The upsert's rows for the batch's reports, or for those kept, counted over them. */
+  collect(keep?: (report: number) => boolean): CollectedIdentifiers {
+    if (!keep)
+      return { distinct: this.distinct, perReport: this.perReport, stage: this.stage(this.distinct) };
+    const distinct = new Map<string, Distinct>();
+    const perReport: Distinct[][] = [];
+    this.perReport.forEach((entries, i) => {
+      if (!keep(i)) return;
+      const r = perReport.length;
+      perReport.push(
+        entries.map(({ key, head }) => {
+          let kept = distinct.get(key);
+          if (!kept) distinct.set(key, (kept = { key, head, reports: 0, lastReport: -1 }));
+          if (kept.lastReport !== r) {
+            kept.reports += 1;
+            kept.lastReport = r;
+          }
+          return kept;
+        }),
+      );
+    });
+    return { distinct, perReport, stage: this.stage(distinct) };
+  }
+
+  private stage(distinct: Map<string, Distinct>): BinaryRows {
+    const stage = new BinaryRows(STAGE, distinct.size * 96);
+    for (const entry of distinct.values()) stage.addJoined(this.heads.head(entry.head), [entry.reports]);
+    return stage;
+  }
+}
 
 /** The distinct identifiers of a batch, with how many of its reports carry each. */
 export function collectIdentifiers(
   occurrences: readonly (readonly IdentifierOccurrence[])[],
 ): CollectedIdentifiers {
-  const distinct = new Map<string, Distinct>();
-  const perReport = occurrences.map((list, i) =>
-    list.map(({ normalised, policy }) => {
-      const key = `${normalised.kind}\u0000${normalised.matchKey}`;
-      let entry = distinct.get(key);
-      if (!entry) distinct.set(key, (entry = { normalised, policy, reports: 0, lastReport: -1 }));
-      if (entry.lastReport !== i) {
-        entry.reports += 1;
-        entry.lastReport = i;
-      }
-      return entry;
-    }),
-  );
-  const stage = new BinaryRows(STAGE, distinct.size * 96);
-  for (const { normalised: n, policy, reports } of distinct.values())
-    stage.add([
-      n.kind,
-      n.matchKey,
-      n.value,
-      n.platform ?? null,
-      n.countryCode ?? null,
-      n.flags,
-      policy,
-      reports,
-    ]);
-  return { distinct, perReport, stage };
+  const collector = new IdentifierCollector();
+  for (const list of occurrences) collector.add(list);
+  return collector.collect();
 }
 
 /**

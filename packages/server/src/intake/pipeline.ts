@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedItem, ReportFormat } from '@bantay/core/intake/report';
+import type { ReportFormat } from '@bantay/core/intake/report';
 import { recordAudit, type AuditContext } from '../audit/record';
 import type { AppDeps } from '../platform/deps';
 import type { KnownContent } from './known-content';
-import { prepareReport, type IntakeItem, type PrepareServices, type PreparedReport } from './prepare';
-import { abandon, commitBatch, openBatch, stageItems, type PreparedBatch } from './batch';
+import type { IntakeItem, PrepareServices } from './prepare';
+import { abandon, commitBatch, openBatch, StagingBatch } from './batch';
 import { settleHubSplits } from './hub-split';
 import type { StoreSettings } from './store';
 
@@ -60,7 +60,8 @@ export type ImportChain = {
 export { quarantineContext } from './batch';
 
 const ANALYZE_MIN_REPORTS = 5000;
-const PREPARE_SLICE = 10;
+/** Items staged at a time, as they are read (a parse worker's message holds 500). */
+const STAGE_CHUNK = 500;
 
 /**
  * Imports a stream of parsed items: each batch commits as a whole (reports, identifiers,
@@ -120,10 +121,14 @@ export async function runImport(
       )
     : Promise.resolve();
   pending.catch(() => undefined); // taken up by the first commit, or at the end (see flush)
-  let batch: IntakeItem[] = [];
+  // Received when read and staged: the queue clock of its reports starts here.
+  const staging = () => new StagingBatch(deps, services, { importId, receivedAt: deps.clock() });
+  let batch = staging();
+  let chunk: IntakeItem[] = [];
+  const chunkSize = Math.min(STAGE_CHUNK, deps.config.intakeBatch);
 
-  const flush = async (items: IntakeItem[]) => {
-    const prepared = await stageItems(deps, services, await prepareItems(items, services.prepare));
+  const flush = async (staged: StagingBatch) => {
+    const prepared = staged.finish();
     // The batch's transaction opens now, beside the commit of the one before.
     const opened = openBatch(deps, prepared);
     opened.catch(() => undefined); // awaited below
@@ -138,7 +143,7 @@ export async function runImport(
       .then((client) => commitBatch(deps, client, prepared, { importId, meta, settings, summary, now }))
       .then(async () => {
         await statistics.grew(deps, summary.stored);
-        processed += items.length;
+        processed += prepared.items;
         onProgress?.({
           processed,
           stored: summary.stored,
@@ -152,14 +157,19 @@ export async function runImport(
   };
 
   try {
+    // Items are staged a chunk at a time, as they are read, and a batch commits when full.
     for await (const item of items) {
-      batch.push(item);
-      if (batch.length >= deps.config.intakeBatch) {
+      chunk.push(item);
+      if (chunk.length < chunkSize) continue;
+      await batch.add(chunk);
+      chunk = [];
+      if (batch.size >= deps.config.intakeBatch) {
         await flush(batch);
-        batch = [];
+        batch = staging();
       }
     }
-    if (batch.length) await flush(batch);
+    if (chunk.length) await batch.add(chunk);
+    if (batch.size) await flush(batch);
     chain.onStaged?.();
     await pending;
     await settleHubSplits(deps.pool, settings, deps.clock());
@@ -207,32 +217,6 @@ class TableStatistics {
     this.reportsKnown += added;
     this.storedAtLast = stored;
   }
-}
-
-/**
- * Prepares a batch while the previous one commits, yielding to the event loop every few
- * reports so that the commit's next statement goes out as soon as the last one answers.
- */
-async function prepareItems(items: IntakeItem[], services: PrepareServices): Promise<PreparedBatch> {
-  const reports: PreparedReport[] = [];
-  const problems: Extract<ParsedItem, { ok: false }>[] = [];
-  const seen = new Set<string>();
-  let duplicatesInBatch = 0;
-  for (const [n, item] of items.entries()) {
-    if (n % PREPARE_SLICE === PREPARE_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
-    if (!item.ok) {
-      problems.push(item);
-      continue;
-    }
-    const key = `${item.draft.source}\u0000${item.draft.externalId}`;
-    if (seen.has(key)) {
-      duplicatesInBatch += 1;
-      continue;
-    }
-    seen.add(key);
-    reports.push(prepareReport(item, services));
-  }
-  return { reports, problems, duplicatesInBatch };
 }
 
 async function finishImport(

@@ -80,6 +80,32 @@ export class BinaryRows {
     this.rows += 1;
   }
 
+  /** Bytes written so far (RowHeads marks its rows with it). */
+  get length(): number {
+    return this.at;
+  }
+
+  /** Written bytes, by position: valid until the next add. */
+  bytes(start: number, end: number): Buffer {
+    return this.buffer.subarray(start, end);
+  }
+
+  /** A row whose first columns were written ahead (a RowHeads head), and its last columns' values. */
+  addJoined(head: Uint8Array, tail: readonly BinaryValue[]): void {
+    const writers = this.writers;
+    const first = writers.length - tail.length;
+    this.ensure(2 + head.length);
+    this.at = this.buffer.writeInt16BE(writers.length, this.at);
+    this.buffer.set(head, this.at);
+    this.at += head.length;
+    for (let i = 0; i < tail.length; i += 1) {
+      const value = tail[i];
+      if (value === null || value === undefined) this.int32(-1);
+      else writers[first + i]!(value);
+    }
+    this.rows += 1;
+  }
+
   /** Sends the rows on the caller's client (so they join its transaction). */
   async copy(client: pg.PoolClient | pg.Client): Promise<void> {
     if (this.rows === 0) return;
@@ -246,6 +272,30 @@ export class BinaryRows {
   private mismatch(column: string, type: string, value: unknown): Error {
     const shown = value instanceof Date ? 'an invalid date' : JSON.stringify(value)?.slice(0, 60);
     return new Error(`${this.table.name}.${column}: ${String(shown)} is not of type ${type}`);
+  }
+}
+
+/**
+ * The first columns of rows whose last ones are known only later: written ahead, then joined
+ * to the rest by BinaryRows.addJoined.
+ */
+export class RowHeads {
+  private readonly rows: BinaryRows;
+  private readonly marks: number[] = [];
+
+  constructor(table: BinaryTable, columns: number, sizeHint?: number) {
+    this.rows = new BinaryRows({ name: table.name, columns: table.columns.slice(0, columns) }, sizeHint);
+  }
+
+  add(values: readonly BinaryValue[]): number {
+    const start = this.rows.length + 2;
+    this.rows.add(values);
+    this.marks.push(start, this.rows.length);
+    return this.marks.length / 2 - 1;
+  }
+
+  head(n: number): Buffer {
+    return this.rows.bytes(this.marks[2 * n]!, this.marks[2 * n + 1]!);
   }
 }
 

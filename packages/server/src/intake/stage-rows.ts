@@ -1,0 +1,305 @@
+import { setImmediate } from 'node:timers/promises';
+import type { PriorityFacts } from '@bantay/core/triage/priority';
+import type { ReportDraft, ReportFile } from '@bantay/core/intake/report';
+import type { FieldCipher } from '../platform/crypto/field-cipher';
+import { BinaryRows, RowHeads, type BinaryTable, type BinaryValue } from '../platform/db/binary-copy';
+import { IdentifierCollector, type CollectedIdentifiers } from './identifier-upsert';
+import type { FileMatch } from './known-content';
+import type { IdentifierOccurrence, PreparedReport } from './prepare';
+
+/**
+ * Staging: a batch's rows built as its reports are read, before its transaction: documents
+ * (encrypted), files, identifiers to upsert, and the first columns of its report and
+ * identifier rows. The commit (store.ts) adds what depends on the stored data.
+ */
+
+export const documentContext = (reportId: string) => `report_document:${reportId}`;
+
+/** A report of a batch with its id (taken before the batch's transaction) and its files' matches. */
+export type ReportToStage = { id: string; report: PreparedReport; matches: FileMatch[] };
+
+/** A report's priority facts known before its commit: all but its cluster's and the clock's. */
+export type StagedFacts = Omit<PriorityFacts, 'clusterSize' | 'priorReports' | 'now'>;
+
+/**
+ * What the commit needs of a staged report, and no more: its key, the facts it is scored on,
+ * and where its rows' first columns and its occurrences are. A report's own objects (draft,
+ * identifiers, document) are dropped once staged: kept until the batch commits, seconds later,
+ * they outlived every young-generation collection and were copied by each.
+ */
+export type StagedReport = {
+  id: string;
+  report: { draft: Pick<ReportDraft, 'source' | 'externalId'> };
+  facts: StagedFacts;
+  /** Its report row's head; its occurrences (and identifier rows' heads) from `occurrence` on. */
+  head: number;
+  occurrence: number;
+  occurrences: number;
+};
+
+/**
+ * What a batch writes that depends on nothing stored before it, built while the previous
+ * batch commits: encrypted documents, file rows, the batch's identifiers, and the first
+ * columns of its report and identifier rows (the commit adds clusters, scores and identifier ids).
+ */
+export type StagedBatch = {
+  reports: StagedReport[];
+  receivedAt: Date;
+  documents: BinaryRows;
+  files: BinaryRows;
+  reportHeads: RowHeads;
+  identifierHeads: RowHeads;
+  /** Per occurrence, in batch order: how it links, and when it was observed (NaN: not said). */
+  policies: IdentifierOccurrence['policy'][];
+  observedAt: number[];
+  collector: IdentifierCollector;
+  identifiers: CollectedIdentifiers;
+};
+
+/** Reports staged between turns of the event loop, so that a commit running beside waits little. */
+const STAGE_SLICE = 25;
+
+/** A batch's rows, built a few hundred reports at a time as they are read (see StagingBatch). */
+export class BatchRows {
+  private readonly reports: StagedReport[] = [];
+  private readonly documents: BinaryRows;
+  private readonly files: BinaryRows;
+  private readonly reportHeads: RowHeads;
+  private readonly identifierHeads: RowHeads;
+  private readonly policies: IdentifierOccurrence['policy'][] = [];
+  private readonly observedAt: number[] = [];
+  private readonly collector = new IdentifierCollector();
+
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly context: { importId: string | null; receivedAt: Date },
+    expected: number,
+  ) {
+    this.documents = new BinaryRows(DOCUMENT_TABLE, expected * 2048);
+    this.files = new BinaryRows(FILE_TABLE, expected * 256);
+    this.reportHeads = new RowHeads(REPORT_TABLE, REPORT_HEAD, expected * 512);
+    this.identifierHeads = new RowHeads(REPORT_IDENTIFIER_TABLE, IDENTIFIER_HEAD, expected * 512);
+  }
+
+  async add(reports: ReportToStage[]): Promise<void> {
+    for (const [n, { id, report, matches }] of reports.entries()) {
+      if (n % STAGE_SLICE === STAGE_SLICE - 1) await setImmediate();
+      this.documents.add([
+        id,
+        report.sha256,
+        report.byteSize,
+        this.cipher.encrypt(report.compressed, documentContext(id)),
+      ]);
+      report.draft.files.forEach((file, index) => this.files.add(fileRow(id, index, file, matches[index])));
+      const facts = stagedFacts(report, matches, this.context.receivedAt);
+      const occurrence = this.policies.length;
+      for (const o of report.occurrences) {
+        this.identifierHeads.add([
+          id,
+          o.role,
+          o.personIndex,
+          o.normalised.raw,
+          o.normalised.observedAt ?? null,
+          o.normalised.port ?? null,
+          o.normalised.event ?? null,
+        ]);
+        this.policies.push(o.policy);
+        this.observedAt.push(o.normalised.observedAt?.getTime() ?? NaN);
+      }
+      this.collector.add(report.occurrences);
+      this.reports.push({
+        id,
+        report: { draft: { source: report.draft.source, externalId: report.draft.externalId } },
+        facts,
+        head: this.reportHeads.add(reportHead(id, report, matches, facts, this.context.importId)),
+        occurrence,
+        occurrences: report.occurrences.length,
+      });
+    }
+  }
+
+  finish(): StagedBatch {
+    return {
+      reports: this.reports,
+      receivedAt: this.context.receivedAt,
+      documents: this.documents,
+      files: this.files,
+      reportHeads: this.reportHeads,
+      identifierHeads: this.identifierHeads,
+      policies: this.policies,
+      observedAt: this.observedAt,
+      collector: this.collector,
+      identifiers: this.collector.collect(),
+    };
+  }
+}
+
+function fileRow(id: string, index: number, file: ReportFile, match: FileMatch | undefined): BinaryValue[] {
+  const hashes: Partial<Record<string, { value: string; quality?: number }>> = {};
+  for (const hash of file.hashes) hashes[hash.type] ??= hash;
+  const bytes = (type: string) => {
+    const value = hashes[type]?.value;
+    return value ? Buffer.from(value, 'hex') : null;
+  };
+  return [
+    id,
+    index,
+    file.fileId ?? null,
+    file.originalFileName ?? null,
+    file.viewedByEsp ?? null,
+    file.publiclyAvailable ?? null,
+    file.annotations,
+    file.industryClassification ?? null,
+    bytes('md5'),
+    bytes('sha1'),
+    bytes('sha256'),
+    bytes('pdq'),
+    hashes.pdq?.quality ?? null,
+    match?.kind ?? null,
+    match?.distance ?? null,
+    match?.category ?? null,
+    match?.series ?? null,
+  ];
+}
+
+function stagedFacts(report: PreparedReport, matches: FileMatch[], receivedAt: Date): StagedFacts {
+  const fileCount = report.draft.files.length;
+  const facts: StagedFacts = {
+    escalated: Boolean(report.draft.escalationReason),
+    reportAnnotations: report.draft.annotations,
+    fileAnnotations: report.flags,
+    fileCount,
+    newFileCount: fileCount - matches.filter((m) => m.kind !== null).length,
+    philippineNexus: report.location.philippineNexus,
+    paymentIdentifierCount: report.paymentIdentifierCount,
+    linkedToFlaggedRecipient: false,
+    // When Bantay received it: the queue clock starts here (the sender's own date stays in the document).
+    receivedAt,
+  };
+  if (report.youngestVictimAge !== undefined) facts.youngestVictimAge = report.youngestVictimAge;
+  if (report.draft.incidentAt) facts.incidentAt = report.draft.incidentAt;
+  return facts;
+}
+
+/** A report row's columns up to its cluster and scores (see REPORT_TABLE). */
+function reportHead(
+  id: string,
+  { draft, flags, location }: PreparedReport,
+  matches: FileMatch[],
+  facts: StagedFacts,
+  importId: string | null,
+): BinaryValue[] {
+  const known = matches.filter((m) => m.kind !== null);
+  return [
+    id,
+    draft.source,
+    draft.externalId,
+    draft.format,
+    draft.sourceKind,
+    importId,
+    facts.receivedAt,
+    draft.incidentAt ?? null,
+    draft.incidentType,
+    draft.platform ?? null,
+    draft.escalationReason ?? null,
+    draft.annotations,
+    flags,
+    draft.summary ?? null,
+    facts.fileCount,
+    known.length,
+    facts.newFileCount,
+    [...new Set(known.map((m) => m.category).filter((c): c is number => c !== null))].sort(),
+    location.countryCodes,
+    location.regionCode,
+    location.provinceCode,
+    location.source,
+    location.confidence,
+    { json: facts },
+  ];
+}
+
+export const REPORT_TABLE: BinaryTable = {
+  name: 'report',
+  columns: [
+    ['id', 'int8'],
+    ['source', 'text'],
+    ['external_id', 'text'],
+    ['format', 'text'],
+    ['source_kind', 'text'],
+    ['import_id', 'uuid'],
+    ['received_at', 'timestamptz'],
+    ['incident_at', 'timestamptz'],
+    ['incident_type', 'text'],
+    ['platform', 'text'],
+    ['escalation_reason', 'text'],
+    ['annotations', 'text[]'],
+    ['flags', 'text[]'],
+    ['summary', 'text'],
+    ['file_count', 'int2'],
+    ['known_file_count', 'int2'],
+    ['new_file_count', 'int2'],
+    ['known_categories', 'int2[]'],
+    ['country_codes', 'text[]'],
+    ['region_code', 'text'],
+    ['province_code', 'text'],
+    ['location_source', 'text'],
+    ['location_confidence', 'text'],
+    ['priority_facts', 'jsonb'],
+    // Known at commit only (written after the head, see BatchRows):
+    ['cluster_id', 'int8'],
+    ['priority_score', 'int2'],
+    ['priority_level', 'int2'],
+    ['priority_reasons', 'jsonb'],
+  ],
+};
+/** The report columns built when a batch is staged: all but the last four. */
+const REPORT_HEAD = REPORT_TABLE.columns.length - 4;
+
+const DOCUMENT_TABLE: BinaryTable = {
+  name: 'report_document',
+  columns: [
+    ['report_id', 'int8'],
+    ['sha256', 'bytea'],
+    ['byte_size', 'int4'],
+    ['content', 'bytea'],
+  ],
+};
+
+export const REPORT_IDENTIFIER_TABLE: BinaryTable = {
+  name: 'report_identifier',
+  columns: [
+    ['report_id', 'int8'],
+    ['role', 'text'],
+    ['person_index', 'int2'],
+    ['raw', 'text'],
+    ['observed_at', 'timestamptz'],
+    ['port', 'int4'],
+    ['event', 'text'],
+    // Known at commit only, after the identifier's upsert:
+    ['identifier_id', 'int8'],
+  ],
+};
+const IDENTIFIER_HEAD = REPORT_IDENTIFIER_TABLE.columns.length - 1;
+
+const FILE_TABLE: BinaryTable = {
+  name: 'report_file',
+  columns: [
+    ['report_id', 'int8'],
+    ['file_index', 'int2'],
+    ['file_id', 'text'],
+    ['original_name', 'text'],
+    ['viewed_by_esp', 'bool'],
+    ['publicly_available', 'bool'],
+    ['annotations', 'text[]'],
+    ['classification', 'text'],
+    ['md5', 'bytea'],
+    ['sha1', 'bytea'],
+    ['sha256', 'bytea'],
+    ['pdq', 'bytea'],
+    ['pdq_quality', 'int2'],
+    ['match_kind', 'text'],
+    ['match_distance', 'int2'],
+    ['match_category', 'int2'],
+    ['match_series', 'text'],
+  ],
+};
