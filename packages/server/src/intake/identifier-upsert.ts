@@ -126,15 +126,6 @@ export class IdentifierCollector {
   }
 }
 
-/** The distinct identifiers of a batch, with how many of its reports carry each. */
-export function collectIdentifiers(
-  occurrences: readonly (readonly IdentifierOccurrence[])[],
-): CollectedIdentifiers {
-  const collector = new IdentifierCollector();
-  for (const list of occurrences) collector.add(list);
-  return collector.collect();
-}
-
 /**
  * Upserts the distinct identifiers of a batch, counting the reports that carry them and
  * marking hubs: placeholders at once, identifiers over the threshold of reports, and those

@@ -3,7 +3,6 @@ import {
   CLUSTER_SIZE_STEPS,
   PRIOR_REPORT_STEPS,
   scoreReport,
-  type PriorityFacts,
   type PriorityWeights,
 } from '@bantay/core/triage/priority';
 import { BinaryRows } from '../platform/db/binary-copy';
@@ -145,10 +144,4 @@ export async function storeBatch(
   await rescoreClusters(client, [...whole], options);
   await rescoreInSaturated(client, saturated, SATURATED, options);
   return stored;
-}
-
-/** The facts kept with a report; cluster size, prior reports and the clock are recomputed when rescoring. */
-export function storedFacts(facts: PriorityFacts): Record<string, unknown> {
-  const { clusterSize: _c, priorReports: _p, now: _n, ...kept } = facts;
-  return kept;
 }
