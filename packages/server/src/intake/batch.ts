@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type pg from 'pg';
 import type { ParsedItem, ReportDraft } from '@bantay/core/intake/report';
 import type { AppDeps } from '../platform/deps';
 import { copyRows, type CopyValue } from '../platform/db/copy';
 import { bigintArray } from '../platform/db/params';
-import { setImmediate } from 'node:timers/promises';
 import type { ImportMeta, ImportSummary, IntakeServices, QuarantinedItem } from './pipeline';
 import { prepareReport, type IntakeItem, type PreparedReport } from './prepare';
 import { BatchRows, type StagedBatch } from './stage-rows';

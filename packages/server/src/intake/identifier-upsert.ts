@@ -86,11 +86,7 @@ export class IdentifierCollector {
           ]);
           this.distinct.set(key, (entry = { key, head, reports: 0, lastReport: -1 }));
         }
-        if (entry.lastReport !== i) {
-          entry.reports += 1;
-          entry.lastReport = i;
-        }
-        return entry;
+        return tally(entry, i);
       }),
     );
   }
@@ -108,11 +104,7 @@ export class IdentifierCollector {
         entries.map(({ key, head }) => {
           let kept = distinct.get(key);
           if (!kept) distinct.set(key, (kept = { key, head, reports: 0, lastReport: -1 }));
-          if (kept.lastReport !== r) {
-            kept.reports += 1;
-            kept.lastReport = r;
-          }
-          return kept;
+          return tally(kept, r);
         }),
       );
     });
@@ -124,6 +116,15 @@ export class IdentifierCollector {
     for (const entry of distinct.values()) stage.addJoined(this.heads.head(entry.head), [entry.reports]);
     return stage;
   }
+}
+
+/** Counts a report for an identifier once, however often the report names it. */
+function tally(entry: Distinct, report: number): Distinct {
+  if (entry.lastReport !== report) {
+    entry.reports += 1;
+    entry.lastReport = report;
+  }
+  return entry;
 }
 
 /**

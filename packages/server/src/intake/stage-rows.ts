@@ -16,7 +16,7 @@ import type { IdentifierOccurrence, PreparedReport } from './prepare';
 export const documentContext = (reportId: string) => `report_document:${reportId}`;
 
 /** A report of a batch with its id (taken before the batch's transaction) and its files' matches. */
-export type ReportToStage = { id: string; report: PreparedReport; matches: FileMatch[] };
+type ReportToStage = { id: string; report: PreparedReport; matches: FileMatch[] };
 
 /** A report's priority facts known before its commit: all but its cluster's and the clock's. */
 export type StagedFacts = Omit<PriorityFacts, 'clusterSize' | 'priorReports' | 'now'>;
@@ -52,6 +52,7 @@ export type StagedBatch = {
   /** Per occurrence, in batch order: how it links, and when it was observed (NaN: not said). */
   policies: IdentifierOccurrence['policy'][];
   observedAt: number[];
+  /** The batch's identifiers, collected when staged; the collector again if some reports drop out at commit. */
   collector: IdentifierCollector;
   identifiers: CollectedIdentifiers;
 };
