@@ -87,6 +87,38 @@ export type PriorityFacts = {
   now: Date;
 };
 
+/** A report's facts known without its cluster and the clock: kept with the report, scored again later. */
+export type ReportFacts = Omit<PriorityFacts, 'clusterSize' | 'priorReports' | 'now'>;
+
+/**
+ * A report's facts with its cluster's and the clock's, written out field by field: an object
+ * spread gives each result a shape of its own making, and V8 throws away the code optimised for
+ * a shape once no object has it (so the intake compiled scoreReport again batch after batch).
+ */
+export function withClusterFacts(
+  facts: ReportFacts,
+  clusterSize: number,
+  priorReports: number,
+  now: Date,
+): PriorityFacts {
+  return {
+    escalated: facts.escalated,
+    reportAnnotations: facts.reportAnnotations,
+    fileAnnotations: facts.fileAnnotations,
+    youngestVictimAge: facts.youngestVictimAge,
+    fileCount: facts.fileCount,
+    newFileCount: facts.newFileCount,
+    philippineNexus: facts.philippineNexus,
+    paymentIdentifierCount: facts.paymentIdentifierCount,
+    linkedToFlaggedRecipient: facts.linkedToFlaggedRecipient,
+    clusterSize,
+    priorReports,
+    incidentAt: facts.incidentAt,
+    receivedAt: facts.receivedAt,
+    now,
+  };
+}
+
 export type PriorityReason = {
   factor: PriorityFactor;
   points: number;

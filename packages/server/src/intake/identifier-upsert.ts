@@ -23,7 +23,8 @@ type Distinct = {
   head: number;
   reports: number;
   lastReport: number;
-  row?: IdentifierRow;
+  /** Set by the upsert; present from the start, so that every entry keeps one shape. */
+  row: IdentifierRow | undefined;
 };
 
 /** Every occurrence of a batch resolved to its stored identifier, per report and in order. */
@@ -70,25 +71,25 @@ export class IdentifierCollector {
 
   add(occurrences: readonly IdentifierOccurrence[]): void {
     const i = this.perReport.length;
-    this.perReport.push(
-      occurrences.map(({ normalised: n, policy }) => {
-        const key = `${n.kind}\u0000${n.matchKey}`;
-        let entry = this.distinct.get(key);
-        if (!entry) {
-          const head = this.heads.add([
-            n.kind,
-            n.matchKey,
-            n.value,
-            n.platform ?? null,
-            n.countryCode ?? null,
-            n.flags,
-            policy,
-          ]);
-          this.distinct.set(key, (entry = { key, head, reports: 0, lastReport: -1 }));
-        }
-        return tally(entry, i);
-      }),
-    );
+    const entries: Distinct[] = [];
+    for (const { normalised: n, policy } of occurrences) {
+      const key = `${n.kind}\u0000${n.matchKey}`;
+      let entry = this.distinct.get(key);
+      if (!entry) {
+        const head = this.heads.add([
+          n.kind,
+          n.matchKey,
+          n.value,
+          n.platform ?? null,
+          n.countryCode ?? null,
+          n.flags,
+          policy,
+        ]);
+        this.distinct.set(key, (entry = newDistinct(key, head)));
+      }
+      entries.push(tally(entry, i));
+    }
+    this.perReport.push(entries);
   }
 
   /** The upsert's rows for the batch's reports, or for those kept, counted over them. */
@@ -103,7 +104,7 @@ export class IdentifierCollector {
       perReport.push(
         entries.map(({ key, head }) => {
           let kept = distinct.get(key);
-          if (!kept) distinct.set(key, (kept = { key, head, reports: 0, lastReport: -1 }));
+          if (!kept) distinct.set(key, (kept = newDistinct(key, head)));
           return tally(kept, r);
         }),
       );
@@ -116,6 +117,10 @@ export class IdentifierCollector {
     for (const entry of distinct.values()) stage.addJoined(this.heads.head(entry.head), [entry.reports]);
     return stage;
   }
+}
+
+function newDistinct(key: string, head: number): Distinct {
+  return { key, head, reports: 0, lastReport: -1, row: undefined };
 }
 
 /** Counts a report for an identifier once, however often the report names it. */
@@ -143,8 +148,8 @@ export async function upsertIdentifiers(
        (k text, m text, v text, p text, c text, f text[], lp text, n integer) ON COMMIT DELETE ROWS`,
   );
   await stage.copy(client);
-  const upserted = await client.query<IdentifierRow>(
-    `INSERT INTO identifier AS i (kind, match_key, value, platform, country_code, flags, link_policy, report_count, is_hub, hub_reason)
+  const upserted = await client.query<UpsertedRow>({
+    text: `INSERT INTO identifier AS i (kind, match_key, value, platform, country_code, flags, link_policy, report_count, is_hub, hub_reason)
      SELECT k, m, v, p, c, f, lp, n, ('placeholder' = ANY(f) OR n > $1),
             CASE WHEN 'placeholder' = ANY(f) THEN 'placeholder' WHEN n > $1 THEN 'common' END
        FROM intake_identifier_batch ORDER BY k, m
@@ -153,21 +158,51 @@ export async function upsertIdentifiers(
        is_hub = i.is_hub OR i.report_count + excluded.report_count > $1,
        hub_reason = coalesce(i.hub_reason, CASE WHEN i.report_count + excluded.report_count > $1 THEN 'common' END)
      RETURNING id::text, kind, match_key, is_hub, report_count, hub_reason`,
-    [rules.hubThreshold],
-  );
-  for (const row of upserted.rows) distinct.get(`${row.kind}\u0000${row.match_key}`)!.row = row;
-  const entries = [...distinct.values()] as Required<Distinct>[];
-  const becameHub = entries
-    .filter(
-      ({ row, reports }) =>
-        row.is_hub && row.hub_reason === 'common' && row.report_count - reports <= rules.hubThreshold,
-    )
-    .map(({ row }) => row.id);
+    values: [rules.hubThreshold],
+    rowMode: 'array',
+  });
+  for (const row of upserted.rows) distinct.get(`${row[1]}\u0000${row[2]}`)!.row = identifierRow(row);
+  const becameHub: string[] = [];
   // Counts only grow, and only here, under the intake lock (report_identifier rows come from this batch writer alone).
-  const firstSeen = new Set(
-    entries.filter(({ row, reports }) => row.report_count === reports).map(({ row }) => row.id),
-  );
-  return { rows: perReport.map((list) => list.map((entry) => entry.row!)), becameHub, firstSeen };
+  const firstSeen = new Set<string>();
+  for (const { row, reports } of distinct.values()) {
+    if (row!.is_hub && row!.hub_reason === 'common' && row!.report_count - reports <= rules.hubThreshold)
+      becameHub.push(row!.id);
+    if (row!.report_count === reports) firstSeen.add(row!.id);
+  }
+  const rows: IdentifierRow[][] = [];
+  for (const entries of perReport) {
+    const list: IdentifierRow[] = [];
+    for (const entry of entries) list.push(entry.row!);
+    rows.push(list);
+  }
+  return { rows, becameHub, firstSeen };
+}
+
+/** The upsert's RETURNING columns, read as an array (see identifierRow). */
+type UpsertedRow = [
+  id: string,
+  kind: string,
+  matchKey: string,
+  isHub: boolean,
+  reportCount: number,
+  hubReason: string | null,
+];
+
+/**
+ * A stored identifier as one object literal, so every row has one lasting shape: node-postgres
+ * builds each query's row objects with a shape of their own, which dies with the rows and takes
+ * the code optimised for it along (compiled again each batch).
+ */
+function identifierRow(row: UpsertedRow): IdentifierRow {
+  return {
+    id: row[0],
+    kind: row[1],
+    match_key: row[2],
+    is_hub: row[3],
+    report_count: row[4],
+    hub_reason: row[5],
+  };
 }
 
 /** Kinds one person may share with many others: a café's device, a household phone, a public IP. */
@@ -186,30 +221,29 @@ export async function markSharedHubs(
   { distinct }: CollectedIdentifiers,
   fanout: number,
 ): Promise<string[]> {
-  const entries = [...distinct.values()] as Required<Distinct>[];
-  const due = entries.filter(({ row, reports }) => {
-    if (row.is_hub || !SHARED_KINDS.has(row.kind) || row.report_count < 16) return false;
-    const before = row.report_count - reports;
-    return (
-      Math.floor(Math.log(Math.max(before, 1)) / Math.LN2 / 2) <
-      Math.floor(Math.log(row.report_count) / Math.LN2 / 2)
-    );
-  });
+  const due: string[] = [];
+  for (const { row, reports } of distinct.values()) if (hubCheckDue(row!, reports)) due.push(row!.id);
   if (due.length === 0) return [];
-  const hubs = await identifiersBesideMany(
-    client,
-    due.map(({ row }) => row.id),
-    fanout,
-  );
+  const hubs = await identifiersBesideMany(client, due, fanout);
   if (hubs.length) {
     await client.query(
       `UPDATE identifier SET is_hub = true, hub_reason = 'shared' WHERE id = ANY($1::bigint[])`,
       [bigintArray(hubs)],
     );
     const marked = new Set(hubs);
-    for (const { row } of entries) if (marked.has(row.id)) row.is_hub = true;
+    for (const { row } of distinct.values()) if (marked.has(row!.id)) row!.is_hub = true;
   }
   return hubs;
+}
+
+/** Whether a shared kind's report count has just passed 16, 64, 256 … (a power of 4). */
+function hubCheckDue(row: IdentifierRow, reports: number): boolean {
+  if (row.is_hub || !SHARED_KINDS.has(row.kind) || row.report_count < 16) return false;
+  const before = row.report_count - reports;
+  return (
+    Math.floor(Math.log(Math.max(before, 1)) / Math.LN2 / 2) <
+    Math.floor(Math.log(row.report_count) / Math.LN2 / 2)
+  );
 }
 
 /**
@@ -232,39 +266,44 @@ async function identifiersBesideMany(
   ids: string[],
   fanout: number,
 ): Promise<string[]> {
-  const own = await client.query<{ identifier_id: string; report_id: string; role: string }>(
-    `SELECT q.id::text AS identifier_id, ri.report_id::text, ri.role
+  const own = await client.query<[identifierId: string, reportId: string, role: string]>({
+    text: `SELECT q.id::text AS identifier_id, ri.report_id::text, ri.role
        FROM unnest($1::bigint[]) AS q(id)
        CROSS JOIN LATERAL (SELECT * FROM (SELECT report_id, role FROM report_identifier WHERE identifier_id = q.id
                                           OFFSET 0) own ORDER BY report_id DESC LIMIT $2) ri`,
-    [bigintArray(ids), HUB_CHECK_REPORTS],
-  );
-  const reports = [...new Set(own.rows.map((row) => row.report_id))];
-  const beside = await client.query<{ report_id: string; role: string; identifier_id: string }>(
-    `SELECT q.id::text AS report_id, x.role, x.identifier_id::text FROM unnest($1::bigint[]) AS q(id)
+    values: [bigintArray(ids), HUB_CHECK_REPORTS],
+    rowMode: 'array',
+  });
+  const reports = new Set<string>();
+  for (const row of own.rows) reports.add(row[1]);
+  const beside = await client.query<[reportId: string, role: string, identifierId: string]>({
+    text: `SELECT q.id::text AS report_id, x.role, x.identifier_id::text FROM unnest($1::bigint[]) AS q(id)
       CROSS JOIN LATERAL (SELECT role, identifier_id FROM report_identifier WHERE report_id = q.id OFFSET 0) x`,
-    [bigintArray(reports)],
-  );
-  const persons = new Set(
-    (
-      await client.query<{ id: string }>(
-        `SELECT q.id::text FROM unnest($1::bigint[]) AS q(id)
-          CROSS JOIN LATERAL (SELECT kind FROM identifier WHERE id = q.id OFFSET 0) i
-          WHERE i.kind = ANY($2::text[])`,
-        [bigintArray([...new Set(beside.rows.map((row) => row.identifier_id))]), PERSON_KINDS],
-      )
-    ).rows.map((row) => row.id),
-  );
+    values: [bigintArray([...reports])],
+    rowMode: 'array',
+  });
+  const besideIds = new Set<string>();
+  for (const row of beside.rows) besideIds.add(row[2]);
+  const persons = new Set<string>();
+  const personRows = await client.query<[id: string]>({
+    text: `SELECT q.id::text FROM unnest($1::bigint[]) AS q(id)
+      CROSS JOIN LATERAL (SELECT kind FROM identifier WHERE id = q.id OFFSET 0) i
+      WHERE i.kind = ANY($2::text[])`,
+    values: [bigintArray([...besideIds]), PERSON_KINDS],
+    rowMode: 'array',
+  });
+  for (const row of personRows.rows) persons.add(row[0]);
   const byReportRole = new Map<string, string[]>();
-  for (const row of beside.rows)
-    if (persons.has(row.identifier_id))
-      push(byReportRole, `${row.report_id}\u0000${row.role}`, row.identifier_id);
+  for (const [reportId, role, identifierId] of beside.rows)
+    if (persons.has(identifierId)) push(byReportRole, `${reportId}\u0000${role}`, identifierId);
   const partners = new Map<string, Set<string>>();
-  for (const row of own.rows) {
-    let set = partners.get(row.identifier_id);
-    if (!set) partners.set(row.identifier_id, (set = new Set()));
-    for (const other of byReportRole.get(`${row.report_id}\u0000${row.role}`) ?? [])
-      if (other !== row.identifier_id) set.add(other);
+  for (const [identifierId, reportId, role] of own.rows) {
+    let set = partners.get(identifierId);
+    if (!set) partners.set(identifierId, (set = new Set()));
+    const others = byReportRole.get(`${reportId}\u0000${role}`);
+    if (others) for (const other of others) if (other !== identifierId) set.add(other);
   }
-  return [...partners].filter(([, set]) => set.size > fanout).map(([id]) => id);
+  const hubs: string[] = [];
+  for (const [id, set] of partners) if (set.size > fanout) hubs.push(id);
+  return hubs;
 }

@@ -85,6 +85,14 @@ export class DisjointSets {
   }
 }
 
+/**
+ * A batch's commit runs once per batch, and V8 keeps a closure's optimised code only while a
+ * closure of it lives: one made inside the commit dies with the batch, and after the next full
+ * collection its code is compiled again (a per-batch cost found with `--trace-opt`). So the
+ * commit's hot paths are loops and module-level functions, and they read the database's rows
+ * as arrays (`rowMode: 'array'`): row objects' shapes die with the rows and took the code
+ * built for them along.
+ */
 export async function assignClusters(
   client: pg.PoolClient,
   batch: BatchReport[],
@@ -93,77 +101,78 @@ export async function assignClusters(
   // Batch reports are elements 0…n-1; an existing cluster gets its element when first met.
   const uf = new DisjointSets(batch.length * 2);
   for (let i = 0; i < batch.length; i += 1) uf.add();
-  const clusterElements = new Map<string, number>();
-  const clusterElement = (id: string) => {
-    let element = clusterElements.get(id);
-    if (element === undefined) clusterElements.set(id, (element = uf.add()));
-    return element;
-  };
+  const elements: ClusterElements = { uf, byCluster: new Map() };
 
   // Existing reports sharing a linking identifier with the batch.
-  const linkIds = [
-    ...new Set(
-      batch.flatMap((r) =>
-        r.refs.filter((ref) => ref.policy === 'links' && !ref.firstSeen).map((ref) => ref.identifierId),
-      ),
-    ),
-  ];
+  const linkIds = new Set<string>();
+  const windowed: { i: number; id: string; at: Date }[] = [];
+  for (let i = 0; i < batch.length; i += 1) {
+    for (const ref of batch[i]!.refs) {
+      if (ref.firstSeen) continue;
+      if (ref.policy === 'links') linkIds.add(ref.identifierId);
+      else if (ref.observedAt) windowed.push({ i, id: ref.identifierId, at: ref.observedAt });
+    }
+  }
   const neighbours = new Map<string, string[]>();
   const seenClusters = new Set<string>();
-  if (linkIds.length) {
+  if (linkIds.size) {
     // Every report carrying a linking identifier is in one cluster already: one report tells it.
-    const result = await client.query<{ identifier_id: string; cluster_id: string }>(
-      `SELECT q.id::text AS identifier_id, r.cluster_id::text
-         FROM unnest($1::bigint[]) AS q(id)
-         CROSS JOIN LATERAL (SELECT report_id FROM report_identifier WHERE identifier_id = q.id LIMIT 1) ri
-         CROSS JOIN LATERAL (SELECT cluster_id FROM report WHERE id = ri.report_id OFFSET 0) r`,
-      [bigintArray(linkIds)],
-    );
-    for (const row of result.rows) {
-      push(neighbours, row.identifier_id, row.cluster_id);
-      seenClusters.add(row.cluster_id);
+    const result = await client.query<[identifierId: string, clusterId: string]>({
+      text: `SELECT q.id::text AS identifier_id, r.cluster_id::text
+               FROM unnest($1::bigint[]) AS q(id)
+               CROSS JOIN LATERAL (SELECT report_id FROM report_identifier WHERE identifier_id = q.id LIMIT 1) ri
+               CROSS JOIN LATERAL (SELECT cluster_id FROM report WHERE id = ri.report_id OFFSET 0) r`,
+      values: [bigintArray([...linkIds])],
+      rowMode: 'array',
+    });
+    for (const [identifierId, clusterId] of result.rows) {
+      push(neighbours, identifierId, clusterId);
+      seenClusters.add(clusterId);
     }
   }
   // Existing observations of the same IP within the window of each batch observation (byIndex).
-  const windowed = batch.flatMap((r, i) =>
-    r.refs
-      .filter((ref) => ref.policy === 'windowed' && ref.observedAt && !ref.firstSeen)
-      .map((ref) => ({ i, id: ref.identifierId, at: ref.observedAt! })),
-  );
   if (windowed.length) {
-    const result = await client.query<{ n: number; cluster_id: string }>(
-      `SELECT DISTINCT q.n::int AS n, r.cluster_id::text
-         FROM unnest($1::bigint[], $2::timestamptz[]) WITH ORDINALITY AS q(identifier_id, at, n)
-         CROSS JOIN LATERAL (SELECT report_id FROM report_identifier
-                              WHERE identifier_id = q.identifier_id
-                                AND observed_at BETWEEN q.at - make_interval(secs => $3) AND q.at + make_interval(secs => $3)
-                              OFFSET 0) ri
-         CROSS JOIN LATERAL (SELECT cluster_id FROM report WHERE id = ri.report_id OFFSET 0) r`,
-      [bigintArray(windowed.map((w) => w.id)), timestampArray(windowed.map((w) => w.at)), ipWindowMs / 1000],
-    );
-    for (const row of result.rows) {
-      uf.union(windowed[row.n - 1]!.i, clusterElement(row.cluster_id));
-      seenClusters.add(row.cluster_id);
+    const ids: string[] = [];
+    const times: Date[] = [];
+    for (const w of windowed) {
+      ids.push(w.id);
+      times.push(w.at);
+    }
+    const result = await client.query<[n: number, clusterId: string]>({
+      text: `SELECT DISTINCT q.n::int AS n, r.cluster_id::text
+               FROM unnest($1::bigint[], $2::timestamptz[]) WITH ORDINALITY AS q(identifier_id, at, n)
+               CROSS JOIN LATERAL (SELECT report_id FROM report_identifier
+                                    WHERE identifier_id = q.identifier_id
+                                      AND observed_at BETWEEN q.at - make_interval(secs => $3) AND q.at + make_interval(secs => $3)
+                                    OFFSET 0) ri
+               CROSS JOIN LATERAL (SELECT cluster_id FROM report WHERE id = ri.report_id OFFSET 0) r`,
+      values: [bigintArray(ids), timestampArray(times), ipWindowMs / 1000],
+      rowMode: 'array',
+    });
+    for (const [n, clusterId] of result.rows) {
+      uf.union(windowed[n - 1]!.i, clusterElement(elements, clusterId));
+      seenClusters.add(clusterId);
     }
   }
 
   // Within the batch: shared linking identifiers, and IP observations chained within the window.
   const byIdentifier = new Map<string, number[]>();
   const byIp = new Map<string, { i: number; at: number }[]>();
-  batch.forEach((report, i) => {
-    for (const ref of report.refs) {
+  for (let i = 0; i < batch.length; i += 1) {
+    for (const ref of batch[i]!.refs) {
       if (ref.policy === 'links') {
         push(byIdentifier, ref.identifierId, i);
-        for (const cluster of neighbours.get(ref.identifierId) ?? []) uf.union(i, clusterElement(cluster));
+        const clusters = neighbours.get(ref.identifierId);
+        if (clusters) for (const cluster of clusters) uf.union(i, clusterElement(elements, cluster));
       } else if (ref.observedAt) {
         push(byIp, ref.identifierId, { i, at: ref.observedAt.getTime() });
       }
     }
-  });
+  }
   for (const members of byIdentifier.values())
     for (let k = 1; k < members.length; k += 1) uf.union(members[0]!, members[k]!);
   for (const observations of byIp.values()) {
-    observations.sort((a, b) => a.at - b.at);
+    observations.sort(byTime);
     for (let k = 1; k < observations.length; k += 1) {
       if (observations[k]!.at - observations[k - 1]!.at <= ipWindowMs)
         uf.union(observations[k - 1]!.i, observations[k]!.i);
@@ -171,14 +180,10 @@ export async function assignClusters(
   }
 
   // Components: existing clusters they contain, and batch reports.
-  const components = new Map<number, { clusters: Set<string>; reports: number[] }>();
-  const component = (root: number) => {
-    let c = components.get(root);
-    if (!c) components.set(root, (c = { clusters: new Set(), reports: [] }));
-    return c;
-  };
-  batch.forEach((_, i) => component(uf.find(i)).reports.push(i));
-  for (const cluster of seenClusters) component(uf.find(clusterElement(cluster))).clusters.add(cluster);
+  const components = new Map<number, Component>();
+  for (let i = 0; i < batch.length; i += 1) component(components, uf.find(i)).reports.push(i);
+  for (const cluster of seenClusters)
+    component(components, uf.find(clusterElement(elements, cluster))).clusters.add(cluster);
   const counts = await clusterCounts(client, [...seenClusters]);
 
   const clusterIds: string[] = new Array<string>(batch.length);
@@ -186,57 +191,98 @@ export async function assignClusters(
   const sizes = new Map<string, number>();
   const sizesBefore = new Map<string, number>();
   const merges: { from: string; to: string }[] = [];
-  const fresh: { index: number; component: { clusters: Set<string>; reports: number[] } }[] = [];
+  const fresh: Component[] = [];
   for (const c of components.values()) {
     if (c.clusters.size === 0) {
-      fresh.push({ index: c.reports[0]!, component: c });
+      fresh.push(c);
       continue;
     }
-    const ranked = [...c.clusters].sort(
-      (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || Number(a) - Number(b),
-    );
-    const target = ranked[0]!;
-    const prior = ranked.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0);
-    for (const other of ranked.slice(1)) merges.push({ from: other, to: target });
+    // The largest cluster absorbs the others (the oldest among equals).
+    const ranked: { id: string; count: number }[] = [];
+    let prior = 0;
+    for (const id of c.clusters) {
+      const count = counts.get(id) ?? 0;
+      ranked.push({ id, count });
+      prior += count;
+    }
+    ranked.sort(bySizeThenAge);
+    const target = ranked[0]!.id;
+    for (let k = 1; k < ranked.length; k += 1) merges.push({ from: ranked[k]!.id, to: target });
     // Batch reports count the cluster's reports and the batch's own before them (ids follow batch order).
-    c.reports.forEach((i, k) => {
-      clusterIds[i] = target;
-      priorReports[i] = prior + k;
-    });
+    for (let k = 0; k < c.reports.length; k += 1) {
+      clusterIds[c.reports[k]!] = target;
+      priorReports[c.reports[k]!] = prior + k;
+    }
     sizes.set(target, prior + c.reports.length);
     sizesBefore.set(target, prior);
   }
   if (fresh.length) {
-    const ids = await client.query<{ id: string }>(
-      `SELECT nextval('report_cluster_id_seq')::text AS id FROM generate_series(1, $1)`,
-      [fresh.length],
-    );
-    fresh.forEach(({ component: c }, k) => {
-      const id = ids.rows[k]!.id;
-      c.reports.forEach((i, k) => {
-        clusterIds[i] = id;
-        priorReports[i] = k;
-      });
-      sizes.set(id, c.reports.length);
-      sizesBefore.set(id, 0);
+    const ids = await client.query<[id: string]>({
+      text: `SELECT nextval('report_cluster_id_seq')::text AS id FROM generate_series(1, $1)`,
+      values: [fresh.length],
+      rowMode: 'array',
     });
+    for (let f = 0; f < fresh.length; f += 1) {
+      const id = ids.rows[f]![0];
+      const reports = fresh[f]!.reports;
+      for (let k = 0; k < reports.length; k += 1) {
+        clusterIds[reports[k]!] = id;
+        priorReports[reports[k]!] = k;
+      }
+      sizes.set(id, reports.length);
+      sizesBefore.set(id, 0);
+    }
   }
 
   const moved = await applyClusters(client, batch, clusterIds, sizes, merges);
   const mergedInto = new Map<string, { sizeBefore: number; moved: string[] }>();
-  for (const { to } of merges) mergedInto.set(to, { sizeBefore: counts.get(to) ?? 0, moved: [] });
-  for (const row of moved) mergedInto.get(row.target)?.moved.push(row.id);
-  return { clusterIds, priorReports, sizes, sizesBefore, merged: merges.map((m) => m.from), mergedInto };
+  const merged: string[] = [];
+  for (const { from, to } of merges) {
+    merged.push(from);
+    mergedInto.set(to, { sizeBefore: counts.get(to) ?? 0, moved: [] });
+  }
+  for (const move of moved) mergedInto.get(move.cluster)?.moved.push(move.report);
+  return { clusterIds, priorReports, sizes, sizesBefore, merged, mergedInto };
+}
+
+/** The union-find element of each existing cluster the batch meets, given when first met. */
+type ClusterElements = { uf: DisjointSets; byCluster: Map<string, number> };
+type Component = { clusters: Set<string>; reports: number[] };
+
+function clusterElement(elements: ClusterElements, id: string): number {
+  let element = elements.byCluster.get(id);
+  if (element === undefined) elements.byCluster.set(id, (element = elements.uf.add()));
+  return element;
+}
+
+function component(components: Map<number, Component>, root: number): Component {
+  let c = components.get(root);
+  if (!c) components.set(root, (c = { clusters: new Set(), reports: [] }));
+  return c;
+}
+
+function byTime(a: { at: number }, b: { at: number }): number {
+  return a.at - b.at;
+}
+
+function bySizeThenAge(a: { id: string; count: number }, b: { id: string; count: number }): number {
+  return b.count - a.count || Number(a.id) - Number(b.id);
 }
 
 async function clusterCounts(client: pg.PoolClient, ids: string[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const result = await client.query<{ id: string; report_count: number }>(
-    'SELECT id::text, report_count FROM report_cluster WHERE id = ANY($1::bigint[])',
-    [bigintArray(ids)],
-  );
-  return new Map(result.rows.map((row) => [row.id, row.report_count]));
+  const counts = new Map<string, number>();
+  if (ids.length === 0) return counts;
+  const result = await client.query<[id: string, reportCount: number]>({
+    text: 'SELECT id::text, report_count FROM report_cluster WHERE id = ANY($1::bigint[])',
+    values: [bigintArray(ids)],
+    rowMode: 'array',
+  });
+  for (const [id, reportCount] of result.rows) counts.set(id, reportCount);
+  return counts;
 }
+
+/** A report moved to another cluster. */
+type Move = { report: string; cluster: string };
 
 /**
  * Writes merges (reports relabelled to the largest cluster) and the new cluster sizes.
@@ -248,9 +294,17 @@ async function applyClusters(
   clusterIds: string[],
   sizes: Map<string, number>,
   merges: { from: string; to: string }[],
-): Promise<{ id: string; target: string }[]> {
-  let moved: { id: string; target: string }[] = [];
+): Promise<Move[]> {
+  const moved: Move[] = [];
   if (merges.length) {
+    const from: string[] = [];
+    const to: string[] = [];
+    for (const merge of merges) {
+      from.push(merge.from);
+      to.push(merge.to);
+    }
+    const sources = bigintArray(from);
+    const targets = bigintArray(to);
     // The surviving cluster inherits the time span of those merged into it.
     await client.query(
       `UPDATE report_cluster t SET first_at = least(t.first_at, s.first_at), last_at = greatest(t.last_at, s.last_at)
@@ -258,59 +312,62 @@ async function applyClusters(
                  FROM unnest($1::bigint[], $2::bigint[]) AS m(source, target) JOIN report_cluster c ON c.id = m.source
                 GROUP BY m.target) s
         WHERE t.id = s.target`,
-      [bigintArray(merges.map((m) => m.from)), bigintArray(merges.map((m) => m.to))],
+      [sources, targets],
     );
     // The merged clusters' reports (byIndex), then relabelled by id.
-    moved = (
-      await client.query<{ id: string; target: string }>(
-        `SELECT x.id::text, m.target::text FROM unnest($1::bigint[], $2::bigint[]) AS m(source, target)
-          CROSS JOIN LATERAL (SELECT id FROM report WHERE cluster_id = m.source OFFSET 0) x`,
-        [bigintArray(merges.map((m) => m.from)), bigintArray(merges.map((m) => m.to))],
-      )
-    ).rows;
-    await relabel(
-      client,
-      moved.map((row) => ({ report: row.id, cluster: row.target })),
-    );
-    await client.query('DELETE FROM report_cluster WHERE id = ANY($1::bigint[])', [
-      bigintArray(merges.map((m) => m.from)),
-    ]);
+    const rows = await client.query<[report: string, cluster: string]>({
+      text: `SELECT x.id::text, m.target::text FROM unnest($1::bigint[], $2::bigint[]) AS m(source, target)
+              CROSS JOIN LATERAL (SELECT id FROM report WHERE cluster_id = m.source OFFSET 0) x`,
+      values: [sources, targets],
+      rowMode: 'array',
+    });
+    for (const [report, cluster] of rows.rows) moved.push({ report, cluster });
+    await relabel(client, moved);
+    await client.query('DELETE FROM report_cluster WHERE id = ANY($1::bigint[])', [sources]);
   }
   const spans = new Map<string, { first: number; last: number }>();
-  batch.forEach((report, i) => {
+  for (let i = 0; i < batch.length; i += 1) {
     const id = clusterIds[i]!;
-    const t = report.receivedAt.getTime();
+    const t = batch[i]!.receivedAt.getTime();
     const span = spans.get(id);
-    spans.set(
-      id,
-      span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t },
-    );
-  });
-  const ids = [...sizes.keys()];
+    if (span) {
+      span.first = Math.min(span.first, t);
+      span.last = Math.max(span.last, t);
+    } else spans.set(id, { first: t, last: t });
+  }
+  const ids: string[] = [];
+  const counts: number[] = [];
+  const firsts: Date[] = [];
+  const lasts: Date[] = [];
+  for (const [id, size] of sizes) {
+    const span = spans.get(id)!;
+    ids.push(id);
+    counts.push(size);
+    firsts.push(new Date(span.first));
+    lasts.push(new Date(span.last));
+  }
   await client.query(
     `INSERT INTO report_cluster (id, report_count, first_at, last_at)
      SELECT * FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::timestamptz[])
      ON CONFLICT (id) DO UPDATE SET report_count = excluded.report_count,
        first_at = least(report_cluster.first_at, excluded.first_at), last_at = greatest(report_cluster.last_at, excluded.last_at)`,
-    [
-      bigintArray(ids),
-      bigintArray(ids.map((id) => sizes.get(id)!)),
-      timestampArray(ids.map((id) => new Date(spans.get(id)!.first))),
-      timestampArray(ids.map((id) => new Date(spans.get(id)!.last))),
-    ],
+    [bigintArray(ids), bigintArray(counts), timestampArray(firsts), timestampArray(lasts)],
   );
   return moved;
 }
 
 /** Moves reports to other clusters, by id. */
-export async function relabel(
-  client: pg.PoolClient,
-  moves: { report: string; cluster: string }[],
-): Promise<void> {
+export async function relabel(client: pg.PoolClient, moves: Move[]): Promise<void> {
   if (moves.length === 0) return;
+  const reports: string[] = [];
+  const clusters: string[] = [];
+  for (const move of moves) {
+    reports.push(move.report);
+    clusters.push(move.cluster);
+  }
   await client.query(
     'UPDATE report r SET cluster_id = m.cluster FROM unnest($1::bigint[], $2::bigint[]) AS m(id, cluster) WHERE r.id = m.id',
-    [bigintArray(moves.map((m) => m.report)), bigintArray(moves.map((m) => m.cluster))],
+    [bigintArray(reports), bigintArray(clusters)],
   );
 }
 

@@ -1,6 +1,12 @@
 import type pg from 'pg';
 import { bigintArray } from '../platform/db/params';
-import { scoreReport, type PriorityFacts, type PriorityWeights } from '@bantay/core/triage/priority';
+import {
+  scoreReport,
+  withClusterFacts,
+  type PriorityFacts,
+  type PriorityWeights,
+  type ReportFacts,
+} from '@bantay/core/triage/priority';
 
 /** Open statuses: the reports the queue shows and rescoring touches. */
 export const OPEN_STATUSES = ['new', 'in_review', 'info_requested'] as const;
@@ -117,14 +123,7 @@ async function writeScores(
 ): Promise<number> {
   const changed: { id: string; score: number; level: number; reasons: string }[] = [];
   for (const row of rows) {
-    const facts: PriorityFacts = {
-      ...row.facts,
-      incidentAt: row.facts.incidentAt ? new Date(row.facts.incidentAt) : undefined,
-      receivedAt: new Date(row.facts.receivedAt),
-      clusterSize: row.size,
-      priorReports: Number(row.prior),
-      now: options.now,
-    };
+    const facts = withClusterFacts(reportFacts(row.facts), row.size, Number(row.prior), options.now);
     const priority = scoreReport(facts, options.weights);
     if (priority.score !== row.score || priority.level !== row.level) {
       changed.push({
@@ -149,4 +148,21 @@ async function writeScores(
     );
   }
   return changed.length;
+}
+
+/** Facts as stored (JSON: the times are text), field by field for one shape (see withClusterFacts). */
+function reportFacts(stored: StoredFacts): ReportFacts {
+  return {
+    escalated: stored.escalated,
+    reportAnnotations: stored.reportAnnotations,
+    fileAnnotations: stored.fileAnnotations,
+    youngestVictimAge: stored.youngestVictimAge,
+    fileCount: stored.fileCount,
+    newFileCount: stored.newFileCount,
+    philippineNexus: stored.philippineNexus,
+    paymentIdentifierCount: stored.paymentIdentifierCount,
+    linkedToFlaggedRecipient: stored.linkedToFlaggedRecipient,
+    incidentAt: stored.incidentAt ? new Date(stored.incidentAt) : undefined,
+    receivedAt: new Date(stored.receivedAt),
+  };
 }

@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import type { PriorityFacts } from '@bantay/core/triage/priority';
+import type { ReportFacts } from '@bantay/core/triage/priority';
 import type { ReportDraft, ReportFile } from '@bantay/core/intake/report';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { BinaryRows, RowHeads, type BinaryTable, type BinaryValue } from '../platform/db/binary-copy';
@@ -19,7 +19,7 @@ export const documentContext = (reportId: string) => `report_document:${reportId
 type ReportToStage = { id: string; report: PreparedReport; matches: FileMatch[] };
 
 /** A report's priority facts known before its commit: all but its cluster's and the clock's. */
-export type StagedFacts = Omit<PriorityFacts, 'clusterSize' | 'priorReports' | 'now'>;
+export type StagedFacts = ReportFacts;
 
 /**
  * What the commit needs of a staged report, and no more: its key, the facts it is scored on
@@ -91,7 +91,9 @@ export class BatchRows {
         report.byteSize,
         this.cipher.encrypt(report.compressed, documentContext(id)),
       ]);
-      report.draft.files.forEach((file, index) => this.files.add(fileRow(id, index, file, matches[index])));
+      const files = report.draft.files;
+      for (let index = 0; index < files.length; index += 1)
+        this.files.add(fileRow(id, index, files[index]!, matches[index]));
       const facts = stagedFacts(report, matches, this.context.receivedAt);
       const occurrence = this.policies.length;
       for (const o of report.occurrences) {
@@ -164,21 +166,27 @@ function fileRow(id: string, index: number, file: ReportFile, match: FileMatch |
 
 function stagedFacts(report: PreparedReport, matches: FileMatch[], receivedAt: Date): StagedFacts {
   const fileCount = report.draft.files.length;
-  const facts: StagedFacts = {
+  // Every field in the literal, set or not: one shape for all reports (see withClusterFacts).
+  return {
     escalated: Boolean(report.draft.escalationReason),
     reportAnnotations: report.draft.annotations,
     fileAnnotations: report.flags,
+    youngestVictimAge: report.youngestVictimAge,
     fileCount,
-    newFileCount: fileCount - matches.filter((m) => m.kind !== null).length,
+    newFileCount: fileCount - knownCount(matches),
     philippineNexus: report.location.philippineNexus,
     paymentIdentifierCount: report.paymentIdentifierCount,
     linkedToFlaggedRecipient: false,
+    incidentAt: report.draft.incidentAt || undefined,
     // When Bantay received it: the queue clock starts here (the sender's own date stays in the document).
     receivedAt,
   };
-  if (report.youngestVictimAge !== undefined) facts.youngestVictimAge = report.youngestVictimAge;
-  if (report.draft.incidentAt) facts.incidentAt = report.draft.incidentAt;
-  return facts;
+}
+
+function knownCount(matches: FileMatch[]): number {
+  let known = 0;
+  for (const match of matches) if (match.kind !== null) known += 1;
+  return known;
 }
 
 /** A report row's columns up to its cluster and scores (see REPORT_TABLE). */

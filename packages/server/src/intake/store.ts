@@ -3,11 +3,12 @@ import {
   CLUSTER_SIZE_STEPS,
   PRIOR_REPORT_STEPS,
   scoreReport,
+  withClusterFacts,
   type PriorityWeights,
 } from '@bantay/core/triage/priority';
 import { BinaryRows } from '../platform/db/binary-copy';
-import { markSharedHubs, upsertIdentifiers } from './identifier-upsert';
-import { assignClusters, type BatchReport } from './linking';
+import { markSharedHubs, upsertIdentifiers, type ResolvedIdentifiers } from './identifier-upsert';
+import { assignClusters, type BatchReport, type LinkRef } from './linking';
 import { bigintArray } from '../platform/db/params';
 import { rescoreClusters, rescoreInSaturated } from './rescore';
 import { REPORT_IDENTIFIER_TABLE, REPORT_TABLE, type StagedBatch } from './stage-rows';
@@ -58,36 +59,18 @@ export async function storeBatch(
 ): Promise<StoredReport[]> {
   const batch = staged.reports;
   const identifiers = await upsertIdentifiers(client, staged.identifiers, context.settings);
-  const linkBatch: BatchReport[] = batch.map(({ occurrence }, i) => {
-    const refs: BatchReport['refs'] = [];
-    identifiers.rows[i]!.forEach((row, k) => {
-      const policy = staged.policies[occurrence + k]!;
-      if (row.is_hub || policy === 'never') return;
-      const at = staged.observedAt[occurrence + k]!;
-      refs.push({
-        identifierId: row.id,
-        policy,
-        observedAt: Number.isNaN(at) ? undefined : new Date(at),
-        firstSeen: identifiers.firstSeen.has(row.id),
-      });
-    });
-    return { receivedAt: staged.receivedAt, refs };
-  });
+  const linkBatch = linkingRefs(staged, identifiers);
   const clusters = await assignClusters(client, linkBatch, context.settings.ipWindowMs);
 
   // Only what depends on the stored data is written now: the rows' heads were built when staged.
   const stored: StoredReport[] = [];
   const reportRows = new BinaryRows(REPORT_TABLE, batch.length * 512);
   const identifierRows = new BinaryRows(REPORT_IDENTIFIER_TABLE, batch.length * 512);
-  batch.forEach(({ id, report, facts, head, occurrence }, i) => {
+  for (let i = 0; i < batch.length; i += 1) {
+    const { id, report, facts, head, occurrence } = batch[i]!;
     const clusterId = clusters.clusterIds[i]!;
     const priority = scoreReport(
-      {
-        ...facts,
-        clusterSize: clusters.sizes.get(clusterId) ?? 1,
-        priorReports: clusters.priorReports[i] ?? 0,
-        now: context.now,
-      },
+      withClusterFacts(facts, clusters.sizes.get(clusterId) ?? 1, clusters.priorReports[i] ?? 0, context.now),
       context.settings.weights,
     );
     stored.push({
@@ -103,10 +86,10 @@ export async function storeBatch(
       priority.level,
       { json: priority.reasons },
     ]);
-    identifiers.rows[i]!.forEach((row, k) =>
-      identifierRows.addJoined(staged.identifierHeads.head(occurrence + k), [row.id]),
-    );
-  });
+    const rows = identifiers.rows[i]!;
+    for (let k = 0; k < rows.length; k += 1)
+      identifierRows.addJoined(staged.identifierHeads.head(occurrence + k), [rows[k]!.id]);
+  }
 
   // The batch's documents and file rows went in before the lock (see the pipeline).
   await reportRows.copy(client);
@@ -144,4 +127,35 @@ export async function storeBatch(
   await rescoreClusters(client, [...whole], options);
   await rescoreInSaturated(client, saturated, SATURATED, options);
   return stored;
+}
+
+/**
+ * Each report's identifiers as the linking sees them: hubs and never-linking ones left out.
+ * Loops and module-level functions here and below, not closures made per batch: V8 drops a
+ * closure's optimised code once no closure of it lives, and compiled it again every batch.
+ */
+function linkingRefs(
+  staged: Pick<StagedBatch, 'reports' | 'policies' | 'observedAt' | 'receivedAt'>,
+  identifiers: ResolvedIdentifiers,
+): BatchReport[] {
+  const linkBatch: BatchReport[] = [];
+  for (let i = 0; i < staged.reports.length; i += 1) {
+    const occurrence = staged.reports[i]!.occurrence;
+    const rows = identifiers.rows[i]!;
+    const refs: LinkRef[] = [];
+    for (let k = 0; k < rows.length; k += 1) {
+      const row = rows[k]!;
+      const policy = staged.policies[occurrence + k]!;
+      if (row.is_hub || policy === 'never') continue;
+      const at = staged.observedAt[occurrence + k]!;
+      refs.push({
+        identifierId: row.id,
+        policy,
+        observedAt: Number.isNaN(at) ? undefined : new Date(at),
+        firstSeen: identifiers.firstSeen.has(row.id),
+      });
+    }
+    linkBatch.push({ receivedAt: staged.receivedAt, refs });
+  }
+  return linkBatch;
 }
