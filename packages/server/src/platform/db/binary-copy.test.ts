@@ -153,6 +153,10 @@ describe('binary COPY rows', () => {
       'binary_copy_probe.u: "not-a-uuid" is not of type uuid',
     );
     expect(() => rows.add(row(3, 'yes'))).toThrow('binary_copy_probe.b: "yes" is not of type bool');
+    // Integers out of their column's range, written byte by byte: refused, not wrapped.
+    expect(() => rows.add(row(0, 40_000))).toThrow('binary_copy_probe.i2: 40000 is not of type int2');
+    expect(() => rows.add(row(1, 2 ** 31))).toThrow('binary_copy_probe.i4: 2147483648 is not of type int4');
+    expect(() => rows.add(row(10, [1, -40_000]))).toThrow('binary_copy_probe.small: -40000 is not of type int2');
     expect(() => rows.add([1, 2])).toThrow('binary_copy_probe: a row has 2 values for 11 columns');
   });
 

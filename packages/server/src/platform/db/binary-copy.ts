@@ -43,12 +43,26 @@ const PG_EPOCH_MS = 946_684_800_000;
 const TWO_32 = 2 ** 32;
 const ELEMENT_OID = { 'text[]': 25, 'int2[]': 21 } as const;
 
+/** Column types as small integers: a row's values are written by one switch, not a call each. */
+const TYPE_CODES = {
+  int2: 0,
+  int4: 1,
+  int8: 2,
+  bool: 3,
+  text: 4,
+  bytea: 5,
+  uuid: 6,
+  timestamptz: 7,
+  jsonb: 8,
+  'text[]': 9,
+  'int2[]': 10,
+} as const satisfies Record<BinaryType, number>;
+
 export class BinaryRows {
   private buffer: Buffer;
   private at = 0;
   private rows = 0;
-  /** One writer per column, chosen once, so that a row costs no dispatch on its types. */
-  private readonly writers: ((value: NonNullable<BinaryValue>) => void)[];
+  private readonly types: Uint8Array;
 
   constructor(
     private readonly table: BinaryTable,
@@ -59,7 +73,7 @@ export class BinaryRows {
     this.buffer.writeInt32BE(0, 11); // flags
     this.buffer.writeInt32BE(0, 15); // header extension length
     this.at = 19;
-    this.writers = table.columns.map((column) => this.writerFor(column));
+    this.types = Uint8Array.from(table.columns, ([, type]) => TYPE_CODES[type]);
   }
 
   get count(): number {
@@ -67,16 +81,12 @@ export class BinaryRows {
   }
 
   add(values: readonly BinaryValue[]): void {
-    const writers = this.writers;
-    if (values.length !== writers.length)
-      throw new Error(`${this.table.name}: a row has ${values.length} values for ${writers.length} columns`);
+    const count = this.types.length;
+    if (values.length !== count)
+      throw new Error(`${this.table.name}: a row has ${values.length} values for ${count} columns`);
     this.ensure(2);
-    this.at = this.buffer.writeInt16BE(writers.length, this.at);
-    for (let i = 0; i < writers.length; i += 1) {
-      const value = values[i];
-      if (value === null || value === undefined) this.int32(-1);
-      else writers[i]!(value);
-    }
+    this.int16(count);
+    for (let i = 0; i < count; i += 1) this.value(i, values[i]);
     this.rows += 1;
   }
 
@@ -92,17 +102,13 @@ export class BinaryRows {
 
   /** A row whose first columns were written ahead (a RowHeads head), and its last columns' values. */
   addJoined(head: Uint8Array, tail: readonly BinaryValue[]): void {
-    const writers = this.writers;
-    const first = writers.length - tail.length;
+    const count = this.types.length;
+    const first = count - tail.length;
     this.ensure(2 + head.length);
-    this.at = this.buffer.writeInt16BE(writers.length, this.at);
+    this.int16(count);
     this.buffer.set(head, this.at);
     this.at += head.length;
-    for (let i = 0; i < tail.length; i += 1) {
-      const value = tail[i];
-      if (value === null || value === undefined) this.int32(-1);
-      else writers[first + i]!(value);
-    }
+    for (let i = 0; i < tail.length; i += 1) this.value(first + i, tail[i]);
     this.rows += 1;
   }
 
@@ -117,99 +123,95 @@ export class BinaryRows {
     await finished(stream);
   }
 
-  private writerFor([column, type]: readonly [string, BinaryType]): (
-    value: NonNullable<BinaryValue>,
-  ) => void {
-    switch (type) {
-      case 'int2':
-        return (value) => {
-          this.ensure(6);
-          this.at = this.buffer.writeInt32BE(2, this.at);
-          this.at = this.buffer.writeInt16BE(this.integer(column, value), this.at);
-        };
-      case 'int4':
-        return (value) => {
-          this.ensure(8);
-          this.at = this.buffer.writeInt32BE(4, this.at);
-          this.at = this.buffer.writeInt32BE(this.integer(column, value), this.at);
-        };
-      case 'int8':
-        return (value) => {
-          this.int32(8);
-          this.int64(this.integer(column, value));
-        };
-      case 'bool':
-        return (value) => {
-          if (typeof value !== 'boolean') throw this.mismatch(column, type, value);
-          this.int32(1);
-          this.ensure(1);
-          this.buffer[this.at++] = value ? 1 : 0;
-        };
-      case 'text':
-        return (value) => {
-          if (typeof value !== 'string') throw this.mismatch(column, type, value);
-          this.text(value);
-        };
-      case 'bytea':
-        return (value) => {
-          if (!(value instanceof Uint8Array)) throw this.mismatch(column, type, value);
-          this.int32(value.length);
-          this.ensure(value.length);
-          this.buffer.set(value, this.at);
-          this.at += value.length;
-        };
-      case 'uuid':
-        return (value) => {
-          if (typeof value !== 'string' || !isUuid(value)) throw this.mismatch(column, type, value);
-          this.int32(16);
-          this.ensure(16);
-          this.at += this.buffer.write(value.replaceAll('-', ''), this.at, 'hex');
-        };
-      case 'timestamptz':
-        return (value) => {
-          const ms = value instanceof Date ? value.getTime() : NaN;
-          if (Number.isNaN(ms)) throw this.mismatch(column, type, value);
-          this.int32(8);
-          this.int64((ms - PG_EPOCH_MS) * 1000);
-        };
-      case 'jsonb':
-        return (value) => {
-          if (typeof value !== 'object' || !('json' in value)) throw this.mismatch(column, type, value);
-          const text = stripNul(JSON.stringify(value.json));
-          const start = this.reserve(1 + text.length * 3);
-          this.buffer[this.at++] = 1; // jsonb's binary version
-          this.at += this.buffer.write(text, this.at, 'utf8');
-          this.buffer.writeInt32BE(this.at - start - 4, start);
-        };
-      case 'text[]':
-      case 'int2[]':
-        return (value) => {
-          if (!Array.isArray(value)) throw this.mismatch(column, type, value);
-          this.array(column, type, value as readonly unknown[]);
-        };
+  /** One field: its length word and bytes, as its column's type wants them. */
+  private value(column: number, value: BinaryValue): void {
+    if (value === null || value === undefined) {
+      this.int32(-1);
+      return;
+    }
+    switch (this.types[column]) {
+      case TYPE_CODES.int2:
+        this.int32(2);
+        this.ensure(2);
+        this.int16(this.integer(column, value), column);
+        return;
+      case TYPE_CODES.int4: {
+        const n = this.integer(column, value);
+        if (n < -0x80000000 || n > 0x7fffffff) throw this.mismatch(column, value, 'int4');
+        this.int32(4);
+        this.int32(n);
+        return;
+      }
+      case TYPE_CODES.int8:
+        this.int32(8);
+        this.int64(this.integer(column, value));
+        return;
+      case TYPE_CODES.bool:
+        if (typeof value !== 'boolean') throw this.mismatch(column, value);
+        this.int32(1);
+        this.ensure(1);
+        this.buffer[this.at++] = value ? 1 : 0;
+        return;
+      case TYPE_CODES.text:
+        if (typeof value !== 'string') throw this.mismatch(column, value);
+        this.text(value);
+        return;
+      case TYPE_CODES.bytea:
+        if (!(value instanceof Uint8Array)) throw this.mismatch(column, value);
+        this.int32(value.length);
+        this.ensure(value.length);
+        this.buffer.set(value, this.at);
+        this.at += value.length;
+        return;
+      case TYPE_CODES.uuid:
+        if (typeof value !== 'string' || !isUuid(value)) throw this.mismatch(column, value);
+        this.int32(16);
+        this.ensure(16);
+        this.at += this.buffer.write(value.replaceAll('-', ''), this.at, 'hex');
+        return;
+      case TYPE_CODES.timestamptz: {
+        const ms = value instanceof Date ? value.getTime() : NaN;
+        if (Number.isNaN(ms)) throw this.mismatch(column, value);
+        this.int32(8);
+        this.int64((ms - PG_EPOCH_MS) * 1000);
+        return;
+      }
+      case TYPE_CODES.jsonb: {
+        if (typeof value !== 'object' || !('json' in value)) throw this.mismatch(column, value);
+        const text = stripNul(JSON.stringify(value.json));
+        const start = this.reserve(1 + text.length * 3);
+        this.buffer[this.at++] = 1; // jsonb's binary version
+        this.at += this.buffer.write(text, this.at, 'utf8');
+        this.putInt32(this.at - start - 4, start);
+        return;
+      }
+      default:
+        if (!Array.isArray(value)) throw this.mismatch(column, value);
+        this.array(column, value as readonly unknown[]);
     }
   }
 
-  private array(column: string, type: 'text[]' | 'int2[]', items: readonly unknown[]): void {
+  private array(column: number, items: readonly unknown[]): void {
+    const text = this.types[column] === TYPE_CODES['text[]'];
     const start = this.reserve(20);
     this.int32(items.length ? 1 : 0); // dimensions
     this.int32(0); // no nulls
-    this.int32(ELEMENT_OID[type]);
+    this.int32(text ? ELEMENT_OID['text[]'] : ELEMENT_OID['int2[]']);
     if (items.length) {
       this.int32(items.length);
       this.int32(1); // lower bound
     }
     for (const item of items) {
-      if (type === 'text[]') {
-        if (typeof item !== 'string') throw this.mismatch(column, type, items);
+      if (text) {
+        if (typeof item !== 'string') throw this.mismatch(column, items);
         this.text(item);
       } else {
         this.int32(2);
         this.ensure(2);
-        this.at = this.buffer.writeInt16BE(this.integer(column, item), this.at);
+        this.int16(this.integer(column, item), column);
       }
     }
-    this.buffer.writeInt32BE(this.at - start - 4, start);
+    this.putInt32(this.at - start - 4, start);
   }
 
   private text(value: string): void {
@@ -227,13 +229,13 @@ export class BinaryRows {
       }
       if (i === length) {
         this.at = at;
-        buffer.writeInt32BE(length, start);
+        this.putInt32(length, start);
         return;
       }
     }
     this.at = start + 4;
     this.at += this.buffer.write(stripNul(value), this.at, 'utf8');
-    this.buffer.writeInt32BE(this.at - start - 4, start);
+    this.putInt32(this.at - start - 4, start);
   }
 
   /** Reserves a length word and room for `bytes` after it; returns where the length goes. */
@@ -246,19 +248,38 @@ export class BinaryRows {
 
   private int32(value: number): void {
     this.ensure(4);
-    this.at = this.buffer.writeInt32BE(value, this.at);
+    this.putInt32(value, this.at);
+    this.at += 4;
+  }
+
+  /** Big-endian, by hand: Buffer's writeInt32BE checks its arguments at every call. */
+  private putInt32(value: number, at: number): void {
+    const buffer = this.buffer;
+    buffer[at] = value >>> 24;
+    buffer[at + 1] = value >>> 16;
+    buffer[at + 2] = value >>> 8;
+    buffer[at + 3] = value;
+  }
+
+  /** After an ensure: two bytes, big-endian (a row's field count, or a column's int2). */
+  private int16(value: number, column?: number): void {
+    if (column !== undefined && (value < -0x8000 || value > 0x7fff))
+      throw this.mismatch(column, value, 'int2');
+    this.buffer[this.at++] = value >>> 8;
+    this.buffer[this.at++] = value;
   }
 
   private int64(value: number): void {
     const high = Math.floor(value / TWO_32);
     this.ensure(8);
-    this.at = this.buffer.writeInt32BE(high, this.at);
-    this.at = this.buffer.writeUInt32BE(value - high * TWO_32, this.at);
+    this.putInt32(high, this.at);
+    this.putInt32(value - high * TWO_32, this.at + 4);
+    this.at += 8;
   }
 
-  private integer(column: string, value: unknown): number {
+  private integer(column: number, value: unknown): number {
     const n = typeof value === 'string' ? Number(value) : value;
-    if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw this.mismatch(column, 'integer', value);
+    if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw this.mismatch(column, value, 'integer');
     return n;
   }
 
@@ -269,9 +290,11 @@ export class BinaryRows {
     this.buffer = grown;
   }
 
-  private mismatch(column: string, type: string, value: unknown): Error {
+  private mismatch(column: number, value: unknown, type: string = this.table.columns[column]![1]): Error {
     const shown = value instanceof Date ? 'an invalid date' : JSON.stringify(value)?.slice(0, 60);
-    return new Error(`${this.table.name}.${column}: ${String(shown)} is not of type ${type}`);
+    return new Error(
+      `${this.table.name}.${this.table.columns[column]![0]}: ${String(shown)} is not of type ${type}`,
+    );
   }
 }
 
