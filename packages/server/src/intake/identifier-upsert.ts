@@ -19,7 +19,8 @@ export type IdentifierRow = {
  * first met), how many batch reports carry it, and its stored row after the upsert.
  */
 type Distinct = {
-  key: string;
+  kind: string;
+  matchKey: string;
   head: number;
   reports: number;
   lastReport: number;
@@ -54,18 +55,42 @@ const STAGE: BinaryTable = {
 
 /** A batch's identifiers gathered for the upsert: built before the batch's transaction. */
 export type CollectedIdentifiers = {
-  distinct: Map<string, Distinct>;
+  distinct: DistinctIdentifiers;
   /** Per report of the batch, its occurrences' distinct identifiers, in order. */
   perReport: Distinct[][];
   stage: BinaryRows;
 };
 
 /**
+ * A batch's distinct identifiers by kind, then match key. Two lookups rather than one on a
+ * joined key: joining made a new string for every occurrence, and hashing it flattened it
+ * into another, where a match key's hash is computed once and kept with the string.
+ */
+export class DistinctIdentifiers {
+  private readonly byKind = new Map<string, Map<string, Distinct>>();
+  /** In the order first met. */
+  readonly entries: Distinct[] = [];
+
+  get(kind: string, matchKey: string): Distinct | undefined {
+    return this.byKind.get(kind)?.get(matchKey);
+  }
+
+  add(kind: string, matchKey: string, head: number): Distinct {
+    let byMatchKey = this.byKind.get(kind);
+    if (!byMatchKey) this.byKind.set(kind, (byMatchKey = new Map<string, Distinct>()));
+    const entry: Distinct = { kind, matchKey, head, reports: 0, lastReport: -1, row: undefined };
+    byMatchKey.set(matchKey, entry);
+    this.entries.push(entry);
+    return entry;
+  }
+}
+
+/**
  * Gathers a batch's distinct identifiers report by report, as they are staged: each one's
  * upsert row is written when first met, so the reports' own objects need not be kept.
  */
 export class IdentifierCollector {
-  private readonly distinct = new Map<string, Distinct>();
+  private readonly distinct = new DistinctIdentifiers();
   private readonly perReport: Distinct[][] = [];
   private readonly heads = new RowHeads(STAGE, STAGE.columns.length - 1);
 
@@ -73,8 +98,7 @@ export class IdentifierCollector {
     const i = this.perReport.length;
     const entries: Distinct[] = [];
     for (const { normalised: n, policy } of occurrences) {
-      const key = `${n.kind}\u0000${n.matchKey}`;
-      let entry = this.distinct.get(key);
+      let entry = this.distinct.get(n.kind, n.matchKey);
       if (!entry) {
         const head = this.heads.add([
           n.kind,
@@ -85,7 +109,7 @@ export class IdentifierCollector {
           n.flags,
           policy,
         ]);
-        this.distinct.set(key, (entry = newDistinct(key, head)));
+        entry = this.distinct.add(n.kind, n.matchKey, head);
       }
       entries.push(tally(entry, i));
     }
@@ -96,31 +120,25 @@ export class IdentifierCollector {
   collect(keep?: (report: number) => boolean): CollectedIdentifiers {
     if (!keep)
       return { distinct: this.distinct, perReport: this.perReport, stage: this.stage(this.distinct) };
-    const distinct = new Map<string, Distinct>();
+    const distinct = new DistinctIdentifiers();
     const perReport: Distinct[][] = [];
     this.perReport.forEach((entries, i) => {
       if (!keep(i)) return;
       const r = perReport.length;
       perReport.push(
-        entries.map(({ key, head }) => {
-          let kept = distinct.get(key);
-          if (!kept) distinct.set(key, (kept = newDistinct(key, head)));
-          return tally(kept, r);
-        }),
+        entries.map(({ kind, matchKey, head }) =>
+          tally(distinct.get(kind, matchKey) ?? distinct.add(kind, matchKey, head), r),
+        ),
       );
     });
     return { distinct, perReport, stage: this.stage(distinct) };
   }
 
-  private stage(distinct: Map<string, Distinct>): BinaryRows {
-    const stage = new BinaryRows(STAGE, distinct.size * 96);
-    for (const entry of distinct.values()) stage.addJoined(this.heads.head(entry.head), [entry.reports]);
+  private stage(distinct: DistinctIdentifiers): BinaryRows {
+    const stage = new BinaryRows(STAGE, distinct.entries.length * 96);
+    for (const entry of distinct.entries) stage.addJoined(this.heads.head(entry.head), [entry.reports]);
     return stage;
   }
-}
-
-function newDistinct(key: string, head: number): Distinct {
-  return { key, head, reports: 0, lastReport: -1, row: undefined };
 }
 
 /** Counts a report for an identifier once, however often the report names it. */
@@ -161,11 +179,11 @@ export async function upsertIdentifiers(
     values: [rules.hubThreshold],
     rowMode: 'array',
   });
-  for (const row of upserted.rows) distinct.get(`${row[1]}\u0000${row[2]}`)!.row = identifierRow(row);
+  for (const row of upserted.rows) distinct.get(row[1], row[2])!.row = identifierRow(row);
   const becameHub: string[] = [];
   // Counts only grow, and only here, under the intake lock (report_identifier rows come from this batch writer alone).
   const firstSeen = new Set<string>();
-  for (const { row, reports } of distinct.values()) {
+  for (const { row, reports } of distinct.entries) {
     if (row!.is_hub && row!.hub_reason === 'common' && row!.report_count - reports <= rules.hubThreshold)
       becameHub.push(row!.id);
     if (row!.report_count === reports) firstSeen.add(row!.id);
@@ -222,7 +240,7 @@ export async function markSharedHubs(
   fanout: number,
 ): Promise<string[]> {
   const due: string[] = [];
-  for (const { row, reports } of distinct.values()) if (hubCheckDue(row!, reports)) due.push(row!.id);
+  for (const { row, reports } of distinct.entries) if (hubCheckDue(row!, reports)) due.push(row!.id);
   if (due.length === 0) return [];
   const hubs = await identifiersBesideMany(client, due, fanout);
   if (hubs.length) {
@@ -231,7 +249,7 @@ export async function markSharedHubs(
       [bigintArray(hubs)],
     );
     const marked = new Set(hubs);
-    for (const { row } of distinct.values()) if (marked.has(row!.id)) row!.is_hub = true;
+    for (const { row } of distinct.entries) if (marked.has(row!.id)) row!.is_hub = true;
   }
   return hubs;
 }
