@@ -137,12 +137,21 @@ export class BatchRows {
 }
 
 function fileRow(id: string, index: number, file: ReportFile, match: FileMatch | undefined): BinaryValue[] {
-  const hashes: Partial<Record<string, { value: string; quality?: number }>> = {};
-  for (const hash of file.hashes) hashes[hash.type] ??= hash;
-  const bytes = (type: string) => {
-    const value = hashes[type]?.value;
-    return value ? Buffer.from(value, 'hex') : null;
-  };
+  // The first hash of each type, in hex: BinaryRows writes hex into a bytea column as its bytes.
+  let md5: string | null = null;
+  let sha1: string | null = null;
+  let sha256: string | null = null;
+  let pdq: string | null = null;
+  let pdqQuality: number | null = null;
+  for (const hash of file.hashes) {
+    if (hash.type === 'md5') md5 ??= hash.value;
+    else if (hash.type === 'sha1') sha1 ??= hash.value;
+    else if (hash.type === 'sha256') sha256 ??= hash.value;
+    else if (hash.type === 'pdq' && pdq === null) {
+      pdq = hash.value;
+      pdqQuality = hash.quality ?? null;
+    }
+  }
   return [
     id,
     index,
@@ -152,11 +161,11 @@ function fileRow(id: string, index: number, file: ReportFile, match: FileMatch |
     file.publiclyAvailable ?? null,
     file.annotations,
     file.industryClassification ?? null,
-    bytes('md5'),
-    bytes('sha1'),
-    bytes('sha256'),
-    bytes('pdq'),
-    hashes.pdq?.quality ?? null,
+    md5 || null,
+    sha1 || null,
+    sha256 || null,
+    pdq || null,
+    pdqQuality,
     match?.kind ?? null,
     match?.distance ?? null,
     match?.category ?? null,

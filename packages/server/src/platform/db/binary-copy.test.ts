@@ -156,8 +156,22 @@ describe('binary COPY rows', () => {
     // Integers out of their column's range, written byte by byte: refused, not wrapped.
     expect(() => rows.add(row(0, 40_000))).toThrow('binary_copy_probe.i2: 40000 is not of type int2');
     expect(() => rows.add(row(1, 2 ** 31))).toThrow('binary_copy_probe.i4: 2147483648 is not of type int4');
-    expect(() => rows.add(row(10, [1, -40_000]))).toThrow('binary_copy_probe.small: -40000 is not of type int2');
+    expect(() => rows.add(row(10, [1, -40_000]))).toThrow(
+      'binary_copy_probe.small: -40000 is not of type int2',
+    );
     expect(() => rows.add([1, 2])).toThrow('binary_copy_probe: a row has 2 values for 11 columns');
+  });
+
+  it('writes hex text given for a bytea column as its bytes, and refuses what is not hex', async () => {
+    const rows = new BinaryRows(TABLE);
+    const row = (raw: string) => TABLE.columns.map(([name]) => (name === 'raw' ? raw : null));
+    rows.add(row('00ff10Ab'));
+    await client.query('TRUNCATE binary_copy_probe');
+    await rows.copy(client);
+    const stored = await client.query<{ raw: Buffer }>('SELECT raw FROM binary_copy_probe');
+    expect(stored.rows.map((r) => r.raw.toString('hex'))).toEqual(['00ff10ab']);
+    expect(() => rows.add(row('abc'))).toThrow('binary_copy_probe.raw: "abc" is not of type bytea (hex)');
+    expect(() => rows.add(row('zz'))).toThrow('binary_copy_probe.raw: "zz" is not of type bytea (hex)');
   });
 
   it('joins rows whose first columns were written ahead into exactly the rows written whole', () => {

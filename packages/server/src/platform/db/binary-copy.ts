@@ -8,7 +8,8 @@ import { isUuid } from '../ids';
  * The intake's hot path: against the text format it saves escaping and hex-encoding on our
  * side and parsing (timestamps, arrays, bytea) on the server's, and it hands the socket one
  * buffer instead of a stream of strings. Each column names its PostgreSQL type, which must be
- * the table's own: binary input is not converted.
+ * the table's own: binary input is not converted. A bytea value may be given as bytes or as
+ * hex text (a hash as the intake carries it).
  */
 export type BinaryType =
   | 'int2'
@@ -157,6 +158,10 @@ export class BinaryRows {
         this.text(value);
         return;
       case TYPE_CODES.bytea:
+        if (typeof value === 'string') {
+          this.hex(column, value);
+          return;
+        }
         if (!(value instanceof Uint8Array)) throw this.mismatch(column, value);
         this.int32(value.length);
         this.ensure(value.length);
@@ -212,6 +217,16 @@ export class BinaryRows {
       }
     }
     this.putInt32(this.at - start - 4, start);
+  }
+
+  /** Bytes given as hex (a hash as the intake carries it): written as bytes, no Buffer made for them. */
+  private hex(column: number, value: string): void {
+    const length = value.length >>> 1;
+    this.int32(length);
+    this.ensure(length);
+    if (value.length % 2 !== 0 || this.buffer.write(value, this.at, length, 'hex') !== length)
+      throw this.mismatch(column, value, 'bytea (hex)');
+    this.at += length;
   }
 
   private text(value: string): void {
