@@ -1,17 +1,42 @@
 /** One element of a record as a small tree: enough to map a report, nothing of the parser. */
-export type XmlElement = {
-  /** Local name, without a namespace prefix. */
-  name: string;
-  /** By local name; namespace declarations left out. */
-  attributes: Record<string, string>;
-  children: XmlElement[];
+export class XmlElement {
+  readonly children: XmlElement[] = [];
   /** The element's own character data, untrimmed. */
-  text: string;
-  /** `/reports/report[3]/victim[2]/ipCaptureEvent`: records always indexed, children when a name repeats. */
-  path: string;
-  line: number;
-  column: number;
-};
+  text = '';
+  #path: string | undefined;
+
+  constructor(
+    /** Local name, without a namespace prefix. */
+    readonly name: string,
+    /** By local name; namespace declarations left out. */
+    readonly attributes: Record<string, string>,
+    readonly line: number,
+    readonly column: number,
+    /** The element it is a child of in the tree; none for a record or other top element. */
+    private readonly parent: XmlElement | undefined,
+    /** A top element's path, given; a child's is worked out from its parent's when asked. */
+    path?: string,
+  ) {
+    this.#path = path;
+  }
+
+  /**
+   * `/reports/report[3]/victim[2]/ipCaptureEvent`: records always indexed, children when a
+   * name repeats. Only a problem's message needs it, so it is built then, not for every element.
+   */
+  get path(): string {
+    if (this.#path !== undefined) return this.#path;
+    const siblings = this.parent?.children ?? [];
+    let ordinal = 0;
+    for (const sibling of siblings) {
+      if (sibling.name === this.name) ordinal += 1;
+      if (sibling === this) break;
+    }
+    const index = ordinal > 1 ? `[${ordinal}]` : '';
+    this.#path = `${this.parent?.path ?? ''}/${this.name}${index}`;
+    return this.#path;
+  }
+}
 
 /** The first child element of that name. */
 export function childElement(parent: XmlElement, name: string): XmlElement | undefined {

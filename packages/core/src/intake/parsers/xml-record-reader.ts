@@ -1,7 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { IntakeProblem } from '../report';
 import { problem, type ParseProblemCode } from './problems';
-import type { XmlElement } from './xml-element';
+import { XmlElement } from './xml-element';
 import type { XmlLimits, XmlStreamItem, XmlTrailer } from './xml-stream';
 
 export type RecordReaderSettings = {
@@ -171,13 +171,7 @@ export class RecordReader {
     if (capture !== undefined) {
       const parent = capture.stack.at(-1);
       if (!capture.building || parent === undefined) return;
-      const ordinal = sameNamed(parent.children, name) + 1;
-      const element = this.newElement(
-        name,
-        tag,
-        `${parent.path}/${name}${ordinal > 1 ? `[${ordinal}]` : ''}`,
-        start,
-      );
+      const element = this.newElement(name, tag, parent, undefined, start);
       parent.children.push(element);
       capture.stack.push(element);
       this.checkAttributes(tag, element, capture.unit);
@@ -189,19 +183,24 @@ export class RecordReader {
     const isTrailer = this.trailerNames.has(name);
     if (this.group !== undefined) {
       if (isTrailer) {
-        this.beginCapture('trailer', this.group, this.newElement(name, tag, path, start), tag);
+        this.beginCapture('trailer', this.group, this.newElement(name, tag, undefined, path, start), tag);
         return;
       }
       this.flushGroup();
     }
     if (name === this.recordName) {
-      const record = this.newElement(name, tag, path, start);
+      const record = this.newElement(name, tag, undefined, path, start);
       this.group = { start, keepRaw: true, parentDepth: this.depth - 1, trailers: [], record };
       this.beginCapture('record', this.group, record, tag);
       return;
     }
     if (isTrailer) {
-      this.beginCapture('stray', { start, keepRaw: true }, this.newElement(name, tag, path, start), tag);
+      this.beginCapture(
+        'stray',
+        { start, keepRaw: true },
+        this.newElement(name, tag, undefined, path, start),
+        tag,
+      );
       return;
     }
     if (Object.keys(tag.attributes).length > this.limits.maxAttributes) {
@@ -355,7 +354,13 @@ export class RecordReader {
     return this.bufferStart + this.buffer.lastIndexOf('<', end - 1);
   }
 
-  private newElement(name: string, tag: SaxesTagPlain, path: string, start: number): XmlElement {
+  private newElement(
+    name: string,
+    tag: SaxesTagPlain,
+    parent: XmlElement | undefined,
+    path: string | undefined,
+    start: number,
+  ): XmlElement {
     let attributes = NO_ATTRIBUTES;
     for (const key in tag.attributes) {
       if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
@@ -363,7 +368,7 @@ export class RecordReader {
       attributes[localName(key)] = tag.attributes[key] ?? '';
     }
     const { line, column } = this.locate(start);
-    return { name, attributes, children: [], text: '', path, line, column };
+    return new XmlElement(name, attributes, line, column, parent, path);
   }
 
   /** Line and column (both from 1) of a global offset at or before the parser's position. */
@@ -390,12 +395,6 @@ export class RecordReader {
 
 function localName(name: string): string {
   return name.slice(name.indexOf(':') + 1);
-}
-
-function sameNamed(siblings: XmlElement[], name: string): number {
-  let count = 0;
-  for (const sibling of siblings) if (sibling.name === name) count += 1;
-  return count;
 }
 
 function countSibling(counts: Map<string, number>, name: string): number {
