@@ -1,12 +1,4 @@
-import {
-  chunkAt,
-  distanceAt,
-  PDQ_MATCH_DISTANCE,
-  PDQ_WORDS,
-  restDistanceAt,
-  wordDistance,
-  type PdqHash,
-} from './pdq';
+import { chunkAt, distanceAt, PDQ_MATCH_DISTANCE, PDQ_WORDS, wordDistance, type PdqHash } from './pdq';
 
 /**
  * Near-duplicate search over PDQ hashes by multi-index hashing. The 256 bits are cut into
@@ -144,7 +136,12 @@ export class PdqIndex {
     const distances: number[] = [];
     for (let i = 0; i < count; i++) {
       const position = candidates[i]!;
-      const distance = partial[i]! + restDistanceAt(words, position * PDQ_WORDS, hash);
+      // Word by word, and no further once past the limit: most candidates share only the chunk
+      // they were found by, stand some 128 bits away, and are ruled out after a word or two.
+      const offset = position * PDQ_WORDS;
+      let distance = partial[i]!;
+      for (let w = 1; w < PDQ_WORDS && distance <= maxDistance; w++)
+        distance += wordDistance(words[offset + w]!, hash[w]!);
       // A near duplicate turns up under several chunks; report it once.
       if (distance <= maxDistance && seen[position] !== epoch) {
         seen[position] = epoch;
