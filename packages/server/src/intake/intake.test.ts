@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { parseCyberTiplineXmlString } from '@bantay/core/intake/parsers/index';
+import type { ReportFile } from '@bantay/core/intake/report';
 import { xmlDocument } from '@bantay/core/synthetic/files';
 import { generateKnownHashSet } from '@bantay/core/synthetic/hash-sets';
 import { generateReports } from '@bantay/core/synthetic/reports';
@@ -265,6 +266,41 @@ describe('known content', () => {
     expect(byRef.get(exact.reference)).toEqual([1, 1]);
     expect(byRef.get(near.reference)).toEqual([1, 0]);
     expect(byRef.get(far.reference)).toEqual([0, 1]);
+  });
+
+  it('matches a hash set imported by another process at once, and a hash that only starts alike is new', async () => {
+    // Loaded before the set exists; the import below does not tell this process (the CLI's way).
+    const services = await intakeServices(server.deps);
+    const known = [...generateKnownHashSet({ seed: 'imported-elsewhere', count: 2 })];
+    const file = path.join(work, 'elsewhere.csv');
+    fs.writeFileSync(
+      file,
+      ['md5,sha1,pdq,quality,category,series', ...known.map((h) => `${h.md5},,${h.pdq},90,1,`)].join('\n'),
+    );
+    await importHashSet(server.deps, file, {
+      name: 'imported-elsewhere',
+      audit: systemContext(new Date(), 'test'),
+    });
+    // The same first 32 bits as a stored MD5, then different: looked up, and not found.
+    const md5 = known[0]!.md5;
+    const twin = `${md5.slice(0, 8)}${md5[8] === '0' ? '1' : '0'}${md5.slice(9)}`;
+    const withHash = (hash: ReportFile['hashes'][number]): ReportFile => ({
+      annotations: [],
+      hashes: [hash],
+      identifiers: [],
+    });
+    const [matches] = await services.knownContent.classify(server.deps.pool, [
+      [
+        withHash({ type: 'md5', value: md5 }),
+        withHash({ type: 'md5', value: twin }),
+        withHash({ type: 'pdq', value: known[1]!.pdq, quality: 90 }),
+      ],
+    ]);
+    expect(matches!.map((m) => [m.kind, m.category])).toEqual([
+      ['exact', 1],
+      [null, null],
+      ['pdq', 1],
+    ]);
   });
 });
 

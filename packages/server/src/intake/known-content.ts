@@ -22,19 +22,33 @@ const MATCH_SLICE = 25;
 /**
  * Known-content matching: exact MD5/SHA-1/SHA-256 against the database, PDQ within
  * distance 31 through an in-memory multi-index (PDQ hashes of quality below 50 are
- * ignored on both sides). The index is loaded at start and rebuilt after a hash-set import.
+ * ignored on both sides). The index is loaded at start and rebuilt after a hash-set import,
+ * here or in another process (each classify first checks that the hash sets are unchanged).
  */
 export class KnownContent {
   private index = new PdqIndex();
   private categories = new Int16Array(0);
   private series: (string | null)[] = [];
+  /**
+   * The first 32 bits of every stored MD5, SHA-1 and SHA-256, sorted: a hash whose prefix is
+   * not here is not stored, and is not looked up (most of a report's files are new). Four
+   * bytes a hash; null until loaded, when every hash is looked up.
+   */
+  private prefixes: Uint32Array | null = null;
+  /** The hash sets as they were when loaded (see HASH_SETS_MARKER). */
+  private marker: string | null = null;
+  private db: Executor | null = null;
+  private reloading: Promise<unknown> | null = null;
 
   get pdqCount(): number {
     return this.series.length;
   }
 
-  /** (Re)builds the PDQ index from the database. */
+  /** (Re)builds the PDQ index and the exact hashes' prefixes from the database. */
   async load(db: Executor): Promise<this> {
+    this.db = db;
+    // The marker first: a set committed after it but read below only makes the next check reload.
+    const marker = (await sql<{ marker: string }>`${sql.raw(HASH_SETS_MARKER)}`.execute(db)).rows[0]!.marker;
     const rows = await sql<{ pdq: Buffer; category: number | null; series: string | null }>`
       SELECT pdq, category, series FROM known_hash
       WHERE pdq IS NOT NULL AND (pdq_quality IS NULL OR pdq_quality >= ${PDQ_QUALITY_THRESHOLD})`.execute(db);
@@ -48,18 +62,41 @@ export class KnownContent {
         return { id: i, hash: parsePdq(row.pdq.toString('hex')) };
       }),
     );
+    const stored = await sql<{ p: number }>`
+      SELECT ('x' || left(encode(md5, 'hex'), 8))::bit(32)::int AS p FROM known_hash WHERE md5 IS NOT NULL
+      UNION ALL SELECT ('x' || left(encode(sha1, 'hex'), 8))::bit(32)::int FROM known_hash WHERE sha1 IS NOT NULL
+      UNION ALL SELECT ('x' || left(encode(sha256, 'hex'), 8))::bit(32)::int FROM known_hash WHERE sha256 IS NOT NULL`.execute(
+      db,
+    );
+    const prefixes = Uint32Array.from(stored.rows, (row) => row.p >>> 0).sort();
     this.index = index;
     this.categories = categories;
     this.series = series;
+    this.prefixes = prefixes;
+    this.marker = marker;
     return this;
+  }
+
+  /** Reloads (once, however many ask) when a hash set was imported since the last load. */
+  private async current(client: pg.Pool | pg.PoolClient): Promise<void> {
+    if (!this.db) return;
+    const { rows } = await client.query<{ marker: string }>(HASH_SETS_MARKER);
+    if (rows[0]!.marker === this.marker) return;
+    this.reloading ??= this.load(this.db).finally(() => (this.reloading = null));
+    await this.reloading;
   }
 
   /** The match of every file of every report, in order. */
   async classify(client: pg.Pool | pg.PoolClient, reports: ReportFile[][]): Promise<FileMatch[][]> {
+    await this.current(client);
+    const prefixes = this.prefixes;
     const wanted = { md5: new Set<string>(), sha1: new Set<string>(), sha256: new Set<string>() };
     for (const files of reports) {
       for (const file of files) {
-        for (const hash of file.hashes) if (hash.type !== 'pdq') wanted[hash.type].add(hash.value);
+        for (const hash of file.hashes) {
+          if (hash.type === 'pdq' || (prefixes && !hasPrefix(prefixes, hash.value))) continue;
+          wanted[hash.type].add(hash.value);
+        }
       }
     }
     const exact = new Map<string, { category: number | null; series: string | null }>();
@@ -119,4 +156,23 @@ export class KnownContent {
       series: this.series[best.id] ?? null,
     };
   }
+}
+
+/**
+ * Changes whenever a hash set is added or its entries are counted (the end of its import, in
+ * the same transaction as its hashes). Sets are never changed in place.
+ */
+const HASH_SETS_MARKER = `SELECT coalesce(string_agg(id::text || ':' || entry_count, ',' ORDER BY id), '') AS marker FROM hash_set`;
+
+/** Whether a stored hash may start as this hex does (its first 32 bits are among the prefixes). */
+function hasPrefix(prefixes: Uint32Array, hex: string): boolean {
+  const prefix = Number.parseInt(hex.slice(0, 8), 16);
+  let low = 0;
+  let high = prefixes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (prefixes[middle]! < prefix) low = middle + 1;
+    else high = middle;
+  }
+  return low < prefixes.length && prefixes[low] === prefix;
 }
