@@ -36,11 +36,11 @@ type FromWorker = { batch?: PackedBatch; bytes?: number; done?: true; error?: st
  * The worker allocates some 100 kB per report, most of it dead within the report, but a batch
  * in hand survives each young-generation collection and is copied again: a larger young
  * generation collects less often. Measured over 3 files x 20 000 reports at 192 MB: collection
- * pauses 1.9 -> 0.7-1.0 s, about 15 ms CPU less per 1000 reports, for about 45 MB more peak RSS.
- * The intake benchmark (200 000 reports, 5 000 per transaction) then chose 96 MB: Bantay's CPU
- * 73.1 s at 48 MB, 69.7 s at 96 MB, 68.0 s at 192 MB; peak RSS 909, 922 and 965 MB.
+ * pauses 1.9 -> 0.7-1.0 s, about 15 ms CPU less per 1000 reports. 192 MB is also what the
+ * importing thread gets from `--max-semi-space-size=64` (see the README): at 60 000 reports the
+ * worker then promoted 49 MB to its old generation, against 577 MB at 96 MB.
  */
-const YOUNG_GENERATION_MB = 96;
+const YOUNG_GENERATION_MB = 192;
 /** Reports per message from the worker. */
 const WORKER_BATCH = 500;
 
