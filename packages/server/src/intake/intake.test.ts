@@ -573,6 +573,29 @@ describe('API submission', () => {
     expect(response.body.error.message).toMatch(/quarantine/);
   });
 
+  it('refuses an upload sent as application/xml, naming the content types it takes, and stores nothing', async () => {
+    const before = await reportCount();
+    const [report] = [...generateReports({ seed: 'upload-as-xml', count: 1, startIndex: 700_000 })];
+    const response = await fetch(`${analyst.baseUrl}/api/intake/uploads?filename=one.xml`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/xml',
+        'x-bantay-request': '1',
+        cookie: [...analyst.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
+      body: xmlOf([report!]),
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({
+      error: {
+        code: 'unsupported_media_type',
+        field: 'content-type',
+        message: expect.stringContaining('application/octet-stream') as unknown,
+      },
+    });
+    expect(await reportCount()).toBe(before);
+  });
+
   it('publishes the referral JSON Schema', async () => {
     const schema = await server
       .client()

@@ -45,6 +45,14 @@ async function* once(text: string): AsyncGenerator<string> {
   yield text;
 }
 
+/** Content types an upload is streamed in as, whatever the file inside (named by ?filename=). */
+const STREAMED_TYPES = [
+  'application/octet-stream',
+  'application/zip',
+  'text/csv',
+  'application/x-ndjson',
+] as const;
+
 export async function intakeRoutes(app: ApiApp): Promise<void> {
   const { deps } = app;
   app.addContentTypeParser(
@@ -53,10 +61,8 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
     (_request, body, done) => done(null, body),
   );
   // Uploads are streamed to disk by the handler, never buffered.
-  app.addContentTypeParser(
-    ['application/octet-stream', 'application/zip', 'text/csv', 'application/x-ndjson'],
-    { bodyLimit: UPLOAD_LIMIT },
-    (_request, _payload, done) => done(null),
+  app.addContentTypeParser([...STREAMED_TYPES], { bodyLimit: UPLOAD_LIMIT }, (_request, _payload, done) =>
+    done(null),
   );
 
   app.post('/api/intake/reports', {
@@ -168,7 +174,7 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
     schema: {
       tags,
       summary:
-        'Bulk upload, streamed: CyberTipline XML, referral JSON or JSON lines, hotline CSV, or a zip of them. ?filename= names it; ?source= names a hotline.',
+        'Bulk upload, streamed as application/octet-stream (or application/zip, text/csv, application/x-ndjson): CyberTipline XML, referral JSON or JSON lines, hotline CSV, or a zip of them. ?filename= names it; ?source= names a hotline.',
       querystring: z.object({
         filename: z.string().trim().min(1).max(255),
         source: z.string().trim().max(100).optional(),
@@ -185,6 +191,14 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
     handler: async (request) => {
       const ctx = contextOf(request);
       const name = path.basename(request.query.filename);
+      // An XML or JSON body was read whole by its parser (one report's limit): it never reaches the file.
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!(STREAMED_TYPES as readonly string[]).includes(type))
+        throw new AppError(
+          'unsupported_media_type',
+          `Send the file as ${STREAMED_TYPES.join(', ')}, not ${type}; one report alone goes to POST /api/intake/reports.`,
+          'content-type',
+        );
       if (!formatOf(name))
         throw new AppError(
           'unsupported_media_type',
