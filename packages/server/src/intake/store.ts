@@ -131,8 +131,7 @@ export async function storeBatch(
 
 /**
  * Each report's identifiers as the linking sees them: hubs and never-linking ones left out.
- * Loops and module-level functions here and below, not closures made per batch: V8 drops a
- * closure's optimised code once no closure of it lives, and compiled it again every batch.
+ * Loops, not closures made per batch (why: see assignClusters in linking.ts).
  */
 function linkingRefs(
   staged: Pick<StagedBatch, 'reports' | 'policies' | 'observedAt' | 'receivedAt'>,
