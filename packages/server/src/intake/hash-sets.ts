@@ -148,6 +148,9 @@ export async function importHashSet(
       summary.hashSetId,
       summary.imported,
     ]);
+    // Statistics that count the new hashes, or known-content lookups scan the whole table
+    // until autovacuum comes by (as the owner: see migration 0017).
+    await client.query('SELECT analyze_known_hashes()');
     summary.elapsedMs = Math.round(performance.now() - started);
     // Delivered at commit: running servers reload their PDQ index.
     await client.query(`NOTIFY ${KNOWN_CONTENT_CHANNEL}`);
