@@ -59,7 +59,6 @@ export type ImportChain = {
 
 export { quarantineContext } from './batch';
 
-const ANALYZE_MIN_REPORTS = 5000;
 /** Items staged at a time, as they are read (a parse worker's message holds 500). */
 const STAGE_CHUNK = 500;
 
@@ -109,7 +108,6 @@ export async function runImport(
   // Clusters a killed import left held together by a hub are split before anything else
   // (by the import before, when there is one: it settles at its end).
   if (!chain.after) await settleHubSplits(deps.pool, settings, deps.clock());
-  const statistics = await TableStatistics.read(deps);
   let processed = 0;
   let pending: Promise<void> = chain.after
     ? chain.after.then(
@@ -141,8 +139,7 @@ export async function runImport(
     const now = deps.clock();
     pending = opened
       .then((client) => commitBatch(deps, client, prepared, { importId, meta, settings, summary, now }))
-      .then(async () => {
-        await statistics.grew(deps, summary.stored);
+      .then(() => {
         processed += prepared.items;
         onProgress?.({
           processed,
@@ -189,34 +186,6 @@ export async function runImport(
   summary.elapsedMs = Math.round(performance.now() - started);
   await finishImport(deps, importId, summary, audit, meta, null);
   return summary;
-}
-
-/**
- * Keeps the planner's statistics in step with a large import: the linking and hub queries
- * join the intake tables by index only while PostgreSQL knows how big they have become
- * (autovacuum analyses them a minute or more too late, after plans chose full scans).
- * Analyses when the tables have grown by a third since the statistics were taken.
- */
-class TableStatistics {
-  private constructor(
-    private reportsKnown: number,
-    private storedAtLast: number,
-  ) {}
-
-  static async read(deps: AppDeps): Promise<TableStatistics> {
-    const row = await deps.pool.query<{ reltuples: number }>(
-      "SELECT reltuples FROM pg_class WHERE oid = 'report'::regclass",
-    );
-    return new TableStatistics(Math.max(row.rows[0]?.reltuples ?? 0, 0), 0);
-  }
-
-  async grew(deps: AppDeps, stored: number): Promise<void> {
-    const added = stored - this.storedAtLast;
-    if (added < Math.max(ANALYZE_MIN_REPORTS, this.reportsKnown / 3)) return;
-    await deps.pool.query('ANALYZE report, report_identifier, identifier, report_cluster');
-    this.reportsKnown += added;
-    this.storedAtLast = stored;
-  }
 }
 
 async function finishImport(
