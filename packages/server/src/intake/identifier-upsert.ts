@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import { BinaryRows, RowHeads, type BinaryTable } from '../platform/db/binary-copy';
 import { bigintArray } from '../platform/db/params';
-import { push } from './linking';
 import type { IdentifierOccurrence } from './prepare';
 
 /** An identifier as stored, after the batch's upsert. */
@@ -274,54 +273,33 @@ const HUB_CHECK_REPORTS = 256;
 /**
  * Which of the identifiers appear beside more than `fanout` distinct person identifiers of
  * the same role, within their latest HUB_CHECK_REPORTS reports (so that each check, at 16,
- * 64, 256 … reports, sees the ones added since the last). Each step is one table read by
- * index per identifier or report (see byIndex in linking.ts). The latest are sorted out of all
- * the identifier's rows: with `ORDER BY report_id DESC LIMIT` alone the planner walked the
- * report_id index backwards through every report (PostgreSQL CPU 36 s -> 76 s at 200 000).
+ * 64, 256 … reports, sees the ones added since the last). Counted by the server: reading every
+ * report's identifiers back to count them here cost more than the counting (a few thousand
+ * rows for each identifier checked). Each step is one table read by index per identifier or
+ * report (see byIndex in linking.ts). The latest are sorted out of all the identifier's rows:
+ * with `ORDER BY report_id DESC LIMIT` alone the planner walked the report_id index backwards
+ * through every report (PostgreSQL CPU 36 s -> 76 s at 200 000).
  */
 async function identifiersBesideMany(
   client: pg.PoolClient,
   ids: string[],
   fanout: number,
 ): Promise<string[]> {
-  const own = await client.query<[identifierId: string, reportId: string, role: string]>({
-    text: `SELECT q.id::text AS identifier_id, ri.report_id::text, ri.role
-       FROM unnest($1::bigint[]) AS q(id)
-       CROSS JOIN LATERAL (SELECT * FROM (SELECT report_id, role FROM report_identifier WHERE identifier_id = q.id
-                                          OFFSET 0) own ORDER BY report_id DESC LIMIT $2) ri`,
-    values: [bigintArray(ids), HUB_CHECK_REPORTS],
-    rowMode: 'array',
-  });
-  const reports = new Set<string>();
-  for (const row of own.rows) reports.add(row[1]);
-  const beside = await client.query<[reportId: string, role: string, identifierId: string]>({
-    text: `SELECT q.id::text AS report_id, x.role, x.identifier_id::text FROM unnest($1::bigint[]) AS q(id)
-      CROSS JOIN LATERAL (SELECT role, identifier_id FROM report_identifier WHERE report_id = q.id OFFSET 0) x`,
-    values: [bigintArray([...reports])],
-    rowMode: 'array',
-  });
-  const besideIds = new Set<string>();
-  for (const row of beside.rows) besideIds.add(row[2]);
-  const persons = new Set<string>();
-  const personRows = await client.query<[id: string]>({
+  const hubs = await client.query<[id: string]>({
     text: `SELECT q.id::text FROM unnest($1::bigint[]) AS q(id)
-      CROSS JOIN LATERAL (SELECT kind FROM identifier WHERE id = q.id OFFSET 0) i
-      WHERE i.kind = ANY($2::text[])`,
-    values: [bigintArray([...besideIds]), PERSON_KINDS],
+      CROSS JOIN LATERAL (
+        SELECT count(*) AS partners FROM (
+          SELECT DISTINCT x.identifier_id
+            FROM (SELECT * FROM (SELECT report_id, role FROM report_identifier WHERE identifier_id = q.id
+                                 OFFSET 0) own ORDER BY report_id DESC LIMIT $2) o
+            CROSS JOIN LATERAL (SELECT identifier_id FROM report_identifier
+                                 WHERE report_id = o.report_id AND role = o.role OFFSET 0) x
+           WHERE x.identifier_id <> q.id) beside
+        CROSS JOIN LATERAL (SELECT kind FROM identifier WHERE id = beside.identifier_id OFFSET 0) i
+        WHERE i.kind = ANY($3::text[])) p
+      WHERE p.partners > $4`,
+    values: [bigintArray(ids), HUB_CHECK_REPORTS, PERSON_KINDS, fanout],
     rowMode: 'array',
   });
-  for (const row of personRows.rows) persons.add(row[0]);
-  const byReportRole = new Map<string, string[]>();
-  for (const [reportId, role, identifierId] of beside.rows)
-    if (persons.has(identifierId)) push(byReportRole, `${reportId}\u0000${role}`, identifierId);
-  const partners = new Map<string, Set<string>>();
-  for (const [identifierId, reportId, role] of own.rows) {
-    let set = partners.get(identifierId);
-    if (!set) partners.set(identifierId, (set = new Set()));
-    const others = byReportRole.get(`${reportId}\u0000${role}`);
-    if (others) for (const other of others) if (other !== identifierId) set.add(other);
-  }
-  const hubs: string[] = [];
-  for (const [id, set] of partners) if (set.size > fanout) hubs.push(id);
-  return hubs;
+  return hubs.rows.map((row) => row[0]);
 }
