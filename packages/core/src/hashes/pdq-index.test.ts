@@ -35,6 +35,19 @@ describe('PdqIndex against brute force', () => {
     }
   });
 
+  it('agrees on either side of the near tables’ limit (65 536 hashes), with hashes added after', () => {
+    for (const size of [65_536, 65_537]) {
+      const random = seededRandom(size);
+      const entries = randomEntries(size, random);
+      const index = new PdqIndex().build(entries);
+      index.add(size, flipBits(entries[0]!.hash, 3, random));
+      for (let i = 0; i < 40; i++) {
+        const query = flipBits(entries[i % 2 ? size - 1 - i : i]!.hash, i, random);
+        expect(index.query(query, i % 2 ? 31 : 47)).toEqual(index.bruteForceQuery(query, i % 2 ? 31 : 47));
+      }
+    }
+  }, 60_000);
+
   it('property: for random sets with clustered hashes, index ≡ brute force', () => {
     const hashArb = fc.uint32Array({ minLength: PDQ_WORDS, maxLength: PDQ_WORDS });
     fc.assert(
