@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ParseOptions } from '@bantay/core/intake/parsers/index';
 import type { ReportFormat } from '@bantay/core/intake/report';
 import type { SharedIpDatabase } from '../geo/ip-location';
@@ -12,6 +12,9 @@ import { unpackItems, type PackedBatch } from './worker-batch';
  * shared memory (read there, not copied), and the PSGC list.
  */
 export type SharedServices = { ip: SharedIpDatabase | null; psgc: PsgcArea[] };
+
+/** What a parse worker is started with: the services, and the port its batches go to. */
+export type WorkerStart = { services: SharedServices | null; batches: MessagePort };
 
 export function shareServices(services: IntakeServices): SharedServices {
   const { locator, psgc } = services.prepare;
@@ -30,7 +33,12 @@ export type ParseJob = {
 };
 /** To the worker: a file to parse, or credit for one more batch of the current file. */
 export type ToWorker = { job: ParseJob } | 'more';
-type FromWorker = { batch?: PackedBatch; bytes?: number; done?: true; error?: string };
+/** A batch of parsed reports, on the batches port; `bytes`: of the file read since the last. */
+export type WorkerBatch = { batch: PackedBatch; bytes: number };
+/** On the worker's own port, in order: a batch was posted (on the batches port), or the file is done. */
+export type FromWorker = 'batch' | { done: true } | { error: string };
+/** A file's messages as kept here: a batch still waiting in its port (see start), or one taken. */
+type Queued = { waiting: MessagePort } | WorkerBatch | { done: true } | { error: string };
 
 /**
  * The worker allocates some 100 kB per report, most of it dead within the report, but a batch
@@ -47,7 +55,7 @@ const WORKER_BATCH = 500;
 /** A file for the worker: its messages, kept until the importer takes them. */
 type Job = {
   spec: ParseJob;
-  queue: FromWorker[];
+  queue: Queued[];
   wake: (() => void) | null;
   failure: Error | null;
   /** Sent to the worker (jobs go one at a time, in order). */
@@ -73,6 +81,8 @@ export class ParseWorker {
   /** Batches of parsed reports the worker may post before the importer has taken them. */
   private readonly credit: number;
   private readonly services: SharedServices | null;
+  /** The current worker's batches port (see start). */
+  private batches: MessagePort | undefined;
 
   /**
    * `ahead`: how many reports the worker may parse before the importer takes them. An import
@@ -109,13 +119,13 @@ export class ParseWorker {
         while (job.queue.length === 0 && !job.failure)
           await new Promise<void>((resolve) => (job.wake = resolve));
         if (job.failure) throw job.failure;
-        const message = job.queue.shift()!;
-        if (message.error) throw new Error(message.error);
-        if (message.done) return;
+        const message = taken(job.queue.shift()!);
+        if ('error' in message) throw new Error(message.error);
+        if ('done' in message) return;
         // Credit goes to the file the worker parses now, not to one it has finished.
         if (!job.parsed) this.worker?.postMessage('more' satisfies ToWorker);
-        onBytes?.(message.bytes ?? 0);
-        if (message.batch) yield* unpackItems(message.batch);
+        onBytes?.(message.bytes);
+        yield* unpackItems(message.batch);
       }
     } finally {
       this.jobs = this.jobs.filter((other) => other !== job);
@@ -151,18 +161,28 @@ export class ParseWorker {
     this.start().postMessage({ job: next.spec } satisfies ToWorker);
   }
 
+  /**
+   * Batches come on a port of their own that has no listener: each stays there, serialised
+   * outside the JavaScript heap, until the importer takes it (the worker's own port says that
+   * one is there). Received at once, the batches a whole transaction ahead lived through
+   * several young-generation collections and were promoted: the importing thread's CPU at
+   * 60 000 reports fell from 20.6 to 19.4 s (means of three runs).
+   */
   private start(): Worker {
     if (this.worker) return this.worker;
+    const { port1: batches, port2 } = new MessageChannel();
     const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), {
-      workerData: this.services,
+      workerData: { services: this.services, batches: port2 } satisfies WorkerStart,
+      transferList: [port2],
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
+    this.batches = batches;
     const current = () => this.jobs.find((job) => job.posted && !job.parsed);
     worker.on('message', (message: FromWorker) => {
       const job = current();
       if (!job) return;
-      if (message.done || message.error) job.parsed = true;
-      job.queue.push(message);
+      if (message !== 'batch') job.parsed = true;
+      job.queue.push(message === 'batch' ? { waiting: batches } : message);
       job.wake?.();
       if (job.parsed) this.postNext();
     });
@@ -195,6 +215,18 @@ export class ParseWorker {
         job.wake?.();
       }
     this.jobs = this.jobs.filter((job) => job.parsed);
+    // A file parsed to the end keeps its batches: taken out of the port before it closes.
+    for (const job of this.jobs) job.queue = job.queue.map(taken);
     await worker.terminate();
+    this.batches?.close();
+    this.batches = undefined;
   }
+}
+
+/** A queued message, with its batch taken out of the port it waits in. */
+function taken(message: Queued): Exclude<Queued, { waiting: MessagePort }> {
+  if (!('waiting' in message)) return message;
+  const received = receiveMessageOnPort(message.waiting);
+  if (!received) throw new Error('A batch the parse worker announced is missing from its port.');
+  return received.message as WorkerBatch;
 }

@@ -7,13 +7,14 @@ import { parseReports } from '@bantay/core/intake/parsers/index';
 import type { ParsedItem } from '@bantay/core/intake/report';
 import { IpLocator } from '../geo/ip-location';
 import { PsgcDirectory } from '../geo/psgc';
-import type { ParseJob, SharedServices, ToWorker } from './parse-threaded';
+import type { FromWorker, ParseJob, ToWorker, WorkerBatch, WorkerStart } from './parse-threaded';
 import type { PrepareServices } from './prepare';
 import { packItems } from './worker-batch';
 
 const port = parentPort!;
-// The importer's IP database, read where it keeps it (shared memory), and PSGC list.
-const shared = workerData as SharedServices | null;
+// The importer's IP database, read where it keeps it (shared memory), and PSGC list; and the
+// port batches go to, apart from the messages that say so (see ParseWorker.start).
+const { services: shared, batches } = workerData as WorkerStart;
 const services: PrepareServices = {
   locator: shared?.ip ? IpLocator.fromShared(shared.ip) : null,
   psgc: new PsgcDirectory(shared?.psgc ?? []),
@@ -39,7 +40,8 @@ async function send(items: ParsedItem[]): Promise<void> {
   while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
   credit -= 1;
   const batch = packItems(items, services);
-  port.postMessage({ batch, bytes }, [batch.bytes]);
+  batches.postMessage({ batch, bytes } satisfies WorkerBatch, [batch.bytes]);
+  port.postMessage('batch' satisfies FromWorker);
   bytes = 0;
 }
 
@@ -58,8 +60,8 @@ async function run(job: ParseJob): Promise<void> {
       }
     }
     if (batch.length) await send(batch);
-    port.postMessage({ done: true });
+    port.postMessage({ done: true } satisfies FromWorker);
   } catch (error) {
-    port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+    port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
   }
 }
