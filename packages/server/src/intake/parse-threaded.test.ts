@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseCyberTiplineXmlString } from '@bantay/core/intake/parsers/index';
 import { xmlDocument } from '@bantay/core/synthetic/files';
 import { generateReports } from '@bantay/core/synthetic/reports';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ParseWorker } from './parse-threaded';
 import { PsgcDirectory } from '../geo/psgc';
 import type { IntakeItem, PrepareServices } from './prepare';
@@ -74,6 +74,29 @@ describe('the parse worker', () => {
       parser.prefetch(first.file, 'cybertipline-xml', options);
       expect(await collect(parser.parse(second.file, 'cybertipline-xml', options))).toEqual(
         await expected(second.text),
+      );
+    } finally {
+      await parser.close();
+    }
+  });
+
+  it('keeps the reports of a file parsed to the end but not read yet when another file restarts the worker', async () => {
+    const early = writeFile('early.xml', 'parse-early', 300);
+    const other = writeFile('other.xml', 'parse-other', 200);
+    const expected = async (text: string) =>
+      unpackItems(packItems(await parseCyberTiplineXmlString(text), NO_SERVICES));
+    const options = { source: 'NCMEC' };
+    const parser = new ParseWorker({ ahead: 1000 });
+    try {
+      parser.prefetch(early.file, 'cybertipline-xml', options);
+      // Its batches wait in the worker's batches port until read; the worker ends below.
+      const jobs = () => (parser as unknown as { jobs: { parsed: boolean }[] }).jobs;
+      await vi.waitFor(() => expect(jobs()[0]?.parsed).toBe(true), { timeout: 20_000 });
+      expect(await collect(parser.parse(other.file, 'cybertipline-xml', options))).toEqual(
+        await expected(other.text),
+      );
+      expect(await collect(parser.parse(early.file, 'cybertipline-xml', options))).toEqual(
+        await expected(early.text),
       );
     } finally {
       await parser.close();
