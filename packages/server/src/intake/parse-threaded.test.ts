@@ -16,12 +16,34 @@ const NO_SERVICES: PrepareServices = { locator: null, psgc: new PsgcDirectory([]
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bantay-parse-worker-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function writeFile(name: string, seed: string, count: number): { file: string; text: string } {
+function writeFile(name: string, seed: string, count: number): Written {
   const file = path.join(work, name);
   const text = [...xmlDocument([...generateReports({ seed, count })].map((r) => r.xml))].join('');
   fs.writeFileSync(file, text);
   return { file, text };
 }
+
+/** What parsing the text in line gives, packed and unpacked as the worker's batches are. */
+async function expected(text: string): Promise<IntakeItem[]> {
+  return unpackItems(packItems(await parseCyberTiplineXmlString(text), NO_SERVICES));
+}
+
+const options = { source: 'NCMEC' };
+
+type Written = { file: string; text: string };
+
+/** The test's steps with a parse worker, closed after them whatever happens. */
+async function withParser(ahead: number | undefined, steps: (parser: ParseWorker) => Promise<void>) {
+  const parser = new ParseWorker(ahead === undefined ? {} : { ahead });
+  try {
+    await steps(parser);
+  } finally {
+    await parser.close();
+  }
+}
+
+const parsed = (parser: ParseWorker, written: Written, limit?: number) =>
+  collect(parser.parse(written.file, 'cybertipline-xml', options), limit);
 
 async function collect(items: AsyncIterable<IntakeItem>, limit = Infinity): Promise<IntakeItem[]> {
   const found: IntakeItem[] = [];
@@ -36,70 +58,40 @@ describe('the parse worker', () => {
   it('parses file after file on one thread, each as a parse in line would, and survives an abandoned file', async () => {
     const first = writeFile('first.xml', 'parse-worker-1', 700);
     const second = writeFile('second.xml', 'parse-worker-2', 300);
-    const expected = async (text: string) =>
-      unpackItems(packItems(await parseCyberTiplineXmlString(text), NO_SERVICES));
-    const parser = new ParseWorker();
-    try {
-      const options = { source: 'NCMEC' };
-      expect(await collect(parser.parse(first.file, 'cybertipline-xml', options))).toEqual(
-        await expected(first.text),
-      );
-      expect(await collect(parser.parse(second.file, 'cybertipline-xml', options))).toEqual(
-        await expected(second.text),
-      );
+    await withParser(undefined, async (parser) => {
+      expect(await parsed(parser, first)).toEqual(await expected(first.text));
+      expect(await parsed(parser, second)).toEqual(await expected(second.text));
       // Left after one batch: that worker goes, and the next file gets a new one.
-      expect(await collect(parser.parse(first.file, 'cybertipline-xml', options), 10)).toHaveLength(10);
-      expect(await collect(parser.parse(second.file, 'cybertipline-xml', options))).toHaveLength(300);
-    } finally {
-      await parser.close();
-    }
+      expect(await parsed(parser, first, 10)).toHaveLength(10);
+      expect(await parsed(parser, second)).toHaveLength(300);
+    });
   });
 
   it('parses the file named ahead while the one before is still read, and forgets it if another is asked for', async () => {
     const first = writeFile('ahead-1.xml', 'parse-ahead-1', 1200);
     const second = writeFile('ahead-2.xml', 'parse-ahead-2', 400);
-    const expected = async (text: string) =>
-      unpackItems(packItems(await parseCyberTiplineXmlString(text), NO_SERVICES));
-    const options = { source: 'NCMEC' };
-    const parser = new ParseWorker({ ahead: 1000 });
-    try {
+    await withParser(1000, async (parser) => {
       parser.prefetch(first.file, 'cybertipline-xml', options);
       const items = parser.parse(first.file, 'cybertipline-xml', options);
       parser.prefetch(second.file, 'cybertipline-xml', options);
       expect(await collect(items)).toEqual(await expected(first.text));
-      expect(await collect(parser.parse(second.file, 'cybertipline-xml', options))).toEqual(
-        await expected(second.text),
-      );
+      expect(await parsed(parser, second)).toEqual(await expected(second.text));
       // Named ahead but not asked for: the worker drops it and parses the file asked for.
       parser.prefetch(first.file, 'cybertipline-xml', options);
-      expect(await collect(parser.parse(second.file, 'cybertipline-xml', options))).toEqual(
-        await expected(second.text),
-      );
-    } finally {
-      await parser.close();
-    }
+      expect(await parsed(parser, second)).toEqual(await expected(second.text));
+    });
   });
 
   it('keeps the reports of a file parsed to the end but not read yet when another file restarts the worker', async () => {
     const early = writeFile('early.xml', 'parse-early', 300);
     const other = writeFile('other.xml', 'parse-other', 200);
-    const expected = async (text: string) =>
-      unpackItems(packItems(await parseCyberTiplineXmlString(text), NO_SERVICES));
-    const options = { source: 'NCMEC' };
-    const parser = new ParseWorker({ ahead: 1000 });
-    try {
+    await withParser(1000, async (parser) => {
       parser.prefetch(early.file, 'cybertipline-xml', options);
       // Its batches wait in the worker's batches port until read; the worker ends below.
       const jobs = () => (parser as unknown as { jobs: { parsed: boolean }[] }).jobs;
       await vi.waitFor(() => expect(jobs()[0]?.parsed).toBe(true), { timeout: 20_000 });
-      expect(await collect(parser.parse(other.file, 'cybertipline-xml', options))).toEqual(
-        await expected(other.text),
-      );
-      expect(await collect(parser.parse(early.file, 'cybertipline-xml', options))).toEqual(
-        await expected(early.text),
-      );
-    } finally {
-      await parser.close();
-    }
+      expect(await parsed(parser, other)).toEqual(await expected(other.text));
+      expect(await parsed(parser, early)).toEqual(await expected(early.text));
+    });
   });
 });
