@@ -17,7 +17,8 @@ import { chunkAt, distanceAt, PDQ_MATCH_DISTANCE, PDQ_WORDS, wordDistance, type 
  * under the 16 values one bit away ("near" tables, 16-bit positions): a query at radius r then
  * probes the values within r − 1 bits, 16 probes for d ≤ 31 instead of 272, and finds the same
  * candidates. The 272 scattered probes were most of a query's cost at 20 000 hashes, where few
- * probes find anything; 34 bytes more per hash.
+ * probes find anything. The postings then take 544 bytes a hash instead of 64: 11 MB at 20 000
+ * hashes, 36 MB at most.
  */
 
 export type PdqIndexEntry = { id: number; hash: PdqHash };
