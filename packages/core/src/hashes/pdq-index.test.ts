@@ -155,6 +155,13 @@ describe('PdqIndex after the build', () => {
     expect(formatPdq(hash)).toBe('ab'.repeat(32));
   });
 
+  it('costs about 600 bytes per hash at 20 000 hashes, with its near tables', () => {
+    const index = new PdqIndex().build(randomEntries(20_000, seededRandom(9)));
+    // 32 hash + 8 id + 544 near postings (17 values × 16 chunks × 2 bytes) + 4 seen, plus 4 MB of offsets.
+    expect(index.memoryBytes).toBeLessThan(20_000 * 600 + 4.3e6);
+    expect(index.memoryBytes).toBeGreaterThan(20_000 * 580 + 4.1e6);
+  });
+
   it('costs about 112 bytes per hash at 100 000 hashes (tables included)', () => {
     const index = new PdqIndex().build(randomEntries(100_000, seededRandom(8)));
     // 32 hash + 8 id + 64 postings + 4 seen bytes per hash, plus 4 MB of offsets.
