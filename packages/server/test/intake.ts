@@ -1,10 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseReports } from '@bantay/core/intake/parsers/index';
 import type { ReferralInput } from '@bantay/core/intake/parsers/referral-schema';
 import type { ReportFormat } from '@bantay/core/intake/report';
+import { xmlDocument } from '@bantay/core/synthetic/files';
+import { afterAll, beforeAll } from 'vitest';
 import { systemContext } from '../src/audit/record';
 import { runImport, type ImportSummary } from '../src/intake/pipeline';
 import { intakeServices } from '../src/intake/services';
 import type { AppDeps } from '../src/platform/deps';
+import { signedIn, testServer, type ApiClient, type TestServer } from './helpers';
+
+/** An intake test file's server, a triage analyst of the national centre on it, and a work folder. */
+export type IntakeBed = { server: TestServer; analyst: ApiClient; work: string };
+
+/** Sets up the file's IntakeBed before its tests and removes it after them (fields are set in beforeAll). */
+export function useIntakeBed(): IntakeBed {
+  const bed = { work: fs.mkdtempSync(path.join(os.tmpdir(), 'bantay-intake-')) } as IntakeBed;
+  beforeAll(async () => {
+    bed.server = await testServer();
+    bed.analyst = (await signedIn(bed.server, 'triage_analyst', { organisation: 'NAT-CENTRE' })).client;
+    await bed.server.deps.db
+      .updateTable('organisation')
+      .set({ kind: 'national_centre' })
+      .where('code', '=', 'NAT-CENTRE')
+      .execute();
+  });
+  afterAll(async () => {
+    await bed.server?.close();
+    fs.rmSync(bed.work, { recursive: true, force: true });
+  });
+  return bed;
+}
+
+/** Generated reports as one CyberTipline XML document. */
+export const xmlOf = (reports: { xml: string }[]) => [...xmlDocument(reports.map((r) => r.xml))].join('');
+
+export async function reportCount(deps: AppDeps): Promise<number> {
+  const row = await deps.db
+    .selectFrom('report')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 async function* chunks(text: string): AsyncGenerator<string> {
   yield text;
