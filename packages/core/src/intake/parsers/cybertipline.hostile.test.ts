@@ -37,7 +37,8 @@ describe('CyberTipline XML: hostile input', () => {
     const text = `<?xml version="1.0"?>\n<!DOCTYPE lolz [\n${levels.join('\n')}\n]>\n<lolz>&lol8;</lolz>`;
     const started = performance.now();
     const items = await parseCyberTiplineXmlString(text);
-    expect(outline(items)).toEqual(['forbidden_doctype @12']);
+    // Placed where the DOCTYPE starts, and nothing after it is read.
+    expect(outline(items)).toEqual(['forbidden_doctype @2']);
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
@@ -148,7 +149,13 @@ describe('CyberTipline XML: hostile input', () => {
     const text = `<reports>\n${report('1')}\n  <report id="2"><incidentSummary></report>\n${report('3')}\n</reports>`;
     const items = await parseCyberTiplineXmlString(text);
     expect(outline(items)).toEqual(['report 1', 'not_well_formed @3']);
-    expect(items[1]).toMatchObject({ problem: { column: 44, path: '/reports/report[2]' } });
+    expect(items[1]).toMatchObject({
+      problem: {
+        column: 44,
+        path: '/reports/report[2]/incidentSummary',
+        message: '</report> does not close <incidentSummary>.',
+      },
+    });
   });
 
   it('says so when there is nothing to read', async () => {

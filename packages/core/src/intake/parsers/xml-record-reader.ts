@@ -1,7 +1,7 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { IntakeProblem } from '../report';
 import { problem, type ParseProblemCode } from './problems';
 import { XmlElement } from './xml-element';
+import { XmlScanner, type XmlSink } from './xml-scanner';
 import type { XmlLimits, XmlStreamItem, XmlTrailer } from './xml-stream';
 
 export type RecordReaderSettings = {
@@ -10,7 +10,6 @@ export type RecordReaderSettings = {
   limits: XmlLimits;
 };
 
-const LESS_THAN = 0x3c;
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 
 /** What is kept for one record group or stray element: where it starts and whether it was refused. */
@@ -32,43 +31,19 @@ type Capture = {
 };
 type Wrapper = { path: string; counts: Map<string, number> };
 
-/**
- * A saxes parser that stays a fast V8 object. saxes keeps each handler in a property added by a
- * keyed store (`this[name] = handler`) on the first `on()`; past a dozen such additions V8 turns
- * the parser into a dictionary-mode object, and every character it reads then costs a hash
- * lookup: measured 7× slower on a goAML file. Creating the handler slots with plain stores
- * first keeps the object's shape fast.
- */
-function fastParser(): SaxesParser {
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  const slots = parser as unknown as Record<string, unknown>;
-  slots.doctypeHandler = undefined;
-  slots.xmldeclHandler = undefined;
-  slots.errorHandler = undefined;
-  slots.openTagHandler = undefined;
-  slots.closeTagHandler = undefined;
-  slots.textHandler = undefined;
-  slots.cdataHandler = undefined;
-  slots.commentHandler = undefined;
-  slots.piHandler = undefined;
-  return parser;
-}
-
-/** Thrown from inside a SAX handler to abandon the current write at once; never escapes this module. */
+/** Thrown from inside a scan to abandon the current write at once; never escapes this module. */
 const STOP = new Error('stop parsing');
 
 /** The state of one document being cut into records; fed slice by slice, drained after each. */
-export class RecordReader {
+export class RecordReader implements XmlSink {
   stopped = false;
   private readonly limits: XmlLimits;
   private readonly recordName: string;
   private readonly trailerNames: ReadonlySet<string>;
-  private readonly parser = fastParser();
+  /** Holds the source text from the open record (or the first unread character) on. */
+  private readonly scanner: XmlScanner;
   private queue: XmlStreamItem[] = [];
-  /** Source text from global offset `bufferStart`: at least the open record, else the last tag start. */
-  private buffer = '';
-  private bufferStart = 0;
-  /** Characters handed to the parser so far; its own position is only right during a write. */
+  /** Characters handed to the scanner so far. */
   private fed = 0;
   private writing = false;
   private depth = 0;
@@ -81,32 +56,14 @@ export class RecordReader {
     this.limits = settings.limits;
     this.recordName = settings.recordName;
     this.trailerNames = settings.trailerNames;
-    const parser = this.parser;
-    const markup = (): void => {
-      this.lastMarkup = parser.position;
-    };
-    parser.on('doctype', () => this.halt('forbidden_doctype', 'A DOCTYPE is not accepted in a report file.'));
-    parser.on('xmldecl', (declaration) => {
-      markup();
-      const encoding = declaration.encoding;
-      if (encoding !== undefined && !/^(utf-?8|us-ascii)$/i.test(encoding)) {
-        this.halt('bad_encoding', `The document declares encoding "${encoding}"; only UTF-8 is accepted.`);
-      }
-    });
-    parser.on('error', (error) => this.halt('not_well_formed', error.message.replace(/^\d+:\d+: /, '')));
-    parser.on('opentag', (tag) => this.onOpenTag(tag));
-    parser.on('closetag', () => this.onCloseTag());
-    parser.on('text', (text) => this.onText(text));
-    parser.on('cdata', (text) => this.onText(text));
-    parser.on('comment', markup);
-    parser.on('processinginstruction', markup);
+    this.scanner = new XmlScanner(this, settings.limits.maxAttributes);
   }
 
   feed(text: string): void {
     if (this.stopped) return;
-    this.buffer += text;
+    this.scanner.append(text);
     this.fed += text.length;
-    this.write(text);
+    this.write(false);
     if (!this.stopped) this.checkGrowth();
     this.trimBuffer();
   }
@@ -117,7 +74,7 @@ export class RecordReader {
       this.stop('truncated', `The input ends inside ${this.currentPath()}.`);
       return;
     }
-    this.write(null);
+    this.write(true);
     if (!this.stopped && this.group !== undefined) this.flushGroup();
   }
 
@@ -131,10 +88,16 @@ export class RecordReader {
   stop(code: ParseProblemCode, message: string): void {
     if (this.stopped) return;
     this.stopped = true;
-    const at = { path: this.currentPath(), line: this.parser.line, column: this.parser.column + 1 };
+    const here = this.here();
+    this.scanner.countLines(here);
+    const at = {
+      path: this.currentPath(),
+      line: this.scanner.line,
+      column: here - this.scanner.lineStart + 1,
+    };
     const capture = this.capture;
     if (this.group?.recordEnd !== undefined) this.flushGroup();
-    const raw = capture?.unit.keepRaw === true ? this.rawText(capture.start, this.here()) : '';
+    const raw = capture?.unit.keepRaw === true ? this.rawText(capture.start, here) : '';
     this.queue.push({ kind: 'fatal', problem: problem(code, message, at), raw });
   }
 
@@ -143,10 +106,11 @@ export class RecordReader {
     throw STOP;
   }
 
-  private write(text: string | null): void {
+  private write(end: boolean): void {
     this.writing = true;
     try {
-      this.parser.write(text);
+      if (end) this.scanner.end();
+      else this.scanner.scan();
     } catch (error) {
       if (error !== STOP) throw error;
     } finally {
@@ -154,27 +118,53 @@ export class RecordReader {
     }
   }
 
-  /** Global offset of the parser's current point. */
+  /** Global offset of the scanner's current point. */
   private here(): number {
-    return this.writing ? this.parser.position : this.fed;
+    return this.writing ? this.scanner.position : this.fed;
   }
 
-  private onOpenTag(tag: SaxesTagPlain): void {
-    this.lastMarkup = this.parser.position;
+  // The scanner's events (XmlSink).
+
+  doctype(): never {
+    return this.halt('forbidden_doctype', 'A DOCTYPE is not accepted in a report file.');
+  }
+
+  declaration(encoding: string | undefined, end: number): void {
+    this.lastMarkup = end;
+    if (encoding !== undefined && !/^(utf-?8|us-ascii)$/i.test(encoding)) {
+      this.halt('bad_encoding', `The document declares encoding "${encoding}"; only UTF-8 is accepted.`);
+    }
+  }
+
+  fail(message: string): never {
+    return this.halt('not_well_formed', message);
+  }
+
+  markup(end: number): void {
+    this.lastMarkup = end;
+  }
+
+  openTag(
+    name: string,
+    attributes: Record<string, string> | null,
+    attributeCount: number,
+    start: number,
+    end: number,
+  ): void {
+    this.lastMarkup = end;
     this.depth += 1;
     if (this.depth > this.limits.maxDepth) {
       this.halt('too_deep', `Elements are nested more than ${this.limits.maxDepth} levels deep.`);
     }
-    const name = localName(tag.name);
-    const start = this.tagStart(tag.name, tag.isSelfClosing);
+    name = localName(name);
     const capture = this.capture;
     if (capture !== undefined) {
       const parent = capture.stack.at(-1);
       if (!capture.building || parent === undefined) return;
-      const element = this.newElement(name, tag, parent, undefined, start);
+      const element = this.newElement(name, attributes, parent, undefined, start);
       parent.children.push(element);
       capture.stack.push(element);
-      this.checkAttributes(tag, element, capture.unit);
+      this.checkAttributes(attributes, attributeCount, element, capture.unit);
       return;
     }
     const wrapper = this.wrappers.at(-1) ?? { path: '', counts: new Map<string, number>() };
@@ -183,34 +173,64 @@ export class RecordReader {
     const isTrailer = this.trailerNames.has(name);
     if (this.group !== undefined) {
       if (isTrailer) {
-        this.beginCapture('trailer', this.group, this.newElement(name, tag, undefined, path, start), tag);
+        const trailer = this.newElement(name, attributes, undefined, path, start);
+        this.beginCapture('trailer', this.group, trailer, start, attributes, attributeCount);
         return;
       }
       this.flushGroup();
     }
     if (name === this.recordName) {
-      const record = this.newElement(name, tag, undefined, path, start);
+      const record = this.newElement(name, attributes, undefined, path, start);
       this.group = { start, keepRaw: true, parentDepth: this.depth - 1, trailers: [], record };
-      this.beginCapture('record', this.group, record, tag);
+      this.beginCapture('record', this.group, record, start, attributes, attributeCount);
       return;
     }
     if (isTrailer) {
-      this.beginCapture(
-        'stray',
-        { start, keepRaw: true },
-        this.newElement(name, tag, undefined, path, start),
-        tag,
-      );
+      const stray = this.newElement(name, attributes, undefined, path, start);
+      this.beginCapture('stray', { start, keepRaw: true }, stray, start, attributes, attributeCount);
       return;
     }
-    if (Object.keys(tag.attributes).length > this.limits.maxAttributes) {
+    if (attributeCount > this.limits.maxAttributes) {
       this.halt('too_many_attributes', `${path} has more than ${this.limits.maxAttributes} attributes.`);
     }
     this.wrappers.push({ path, counts: new Map() });
   }
 
-  private beginCapture(kind: Capture['kind'], unit: Unit, root: XmlElement, tag: SaxesTagPlain): void {
-    const start = this.tagStart(tag.name, tag.isSelfClosing);
+  closeTag(end: number): void {
+    this.lastMarkup = end;
+    const capture = this.capture;
+    if (capture !== undefined) {
+      if (this.depth === capture.depth) this.finishCapture(capture, end);
+      else if (capture.building) capture.stack.pop();
+      this.depth -= 1;
+      return;
+    }
+    if (this.group !== undefined && this.group.parentDepth === this.depth) this.flushGroup();
+    this.wrappers.pop();
+    this.depth -= 1;
+  }
+
+  text(text: string, end: number): void {
+    this.lastMarkup = end;
+    const capture = this.capture;
+    const element = capture?.stack.at(-1);
+    if (capture === undefined || !capture.building || element === undefined) return;
+    if (element.text.length + text.length > this.limits.maxTextLength) {
+      const message = `The text of ${element.path} is longer than ${this.limits.maxTextLength} characters.`;
+      this.reject(capture.unit, problem('too_large', message, at(element)));
+      return;
+    }
+    element.text += text;
+  }
+
+  private beginCapture(
+    kind: Capture['kind'],
+    unit: Unit,
+    root: XmlElement,
+    start: number,
+    attributes: Record<string, string> | null,
+    attributeCount: number,
+  ): void {
     this.capture = {
       kind,
       unit,
@@ -220,21 +240,7 @@ export class RecordReader {
       stack: [root],
       building: unit.rejection === undefined,
     };
-    this.checkAttributes(tag, root, unit);
-  }
-
-  private onCloseTag(): void {
-    this.lastMarkup = this.parser.position;
-    const capture = this.capture;
-    if (capture !== undefined) {
-      if (this.depth === capture.depth) this.finishCapture(capture, this.parser.position);
-      else if (capture.building) capture.stack.pop();
-      this.depth -= 1;
-      return;
-    }
-    if (this.group !== undefined && this.group.parentDepth === this.depth) this.flushGroup();
-    this.wrappers.pop();
-    this.depth -= 1;
+    this.checkAttributes(attributes, attributeCount, root, unit);
   }
 
   private finishCapture(capture: Capture, end: number): void {
@@ -278,26 +284,14 @@ export class RecordReader {
     });
   }
 
-  private onText(text: string): void {
-    this.lastMarkup = this.parser.position;
-    const capture = this.capture;
-    const element = capture?.stack.at(-1);
-    if (capture === undefined || !capture.building || element === undefined) return;
-    if (element.text.length + text.length > this.limits.maxTextLength) {
-      const message = `The text of ${element.path} is longer than ${this.limits.maxTextLength} characters.`;
-      this.reject(capture.unit, problem('too_large', message, at(element)));
-      return;
-    }
-    element.text += text;
-  }
-
-  private checkAttributes(tag: SaxesTagPlain, element: XmlElement, unit: Unit): void {
-    let count = 0;
+  private checkAttributes(
+    attributes: Record<string, string> | null,
+    count: number,
+    element: XmlElement,
+    unit: Unit,
+  ): void {
     let longest = 0;
-    for (const key in tag.attributes) {
-      count += 1;
-      longest = Math.max(longest, tag.attributes[key]?.length ?? 0);
-    }
+    for (const key in attributes) longest = Math.max(longest, attributes[key]?.length ?? 0);
     if (count > this.limits.maxAttributes) {
       const message = `${element.path} has more than ${this.limits.maxAttributes} attributes.`;
       this.reject(unit, problem('too_many_attributes', message, at(element)));
@@ -336,50 +330,28 @@ export class RecordReader {
     }
   }
 
+  /** Keeps the open record's text (for its raw copy); the scanner keeps what it has not read. */
   private trimBuffer(): void {
     const unit = this.capture?.unit ?? this.group;
-    let keepFrom = unit?.keepRaw === true ? unit.start - this.bufferStart : this.buffer.lastIndexOf('<');
-    if (keepFrom < 0) keepFrom = this.buffer.length;
-    if (keepFrom === 0) return;
-    this.buffer = this.buffer.slice(keepFrom);
-    this.bufferStart += keepFrom;
-  }
-
-  /** Global offset of the `<` of the tag the parser has just read. */
-  private tagStart(name: string, selfClosing: boolean): number {
-    const end = this.parser.position - this.bufferStart;
-    // Most tags have no attributes: `<name>` or `<name/>`, so the start is known without a search.
-    const guess = end - name.length - (selfClosing ? 3 : 2);
-    if (this.buffer.charCodeAt(guess) === LESS_THAN) return this.bufferStart + guess;
-    return this.bufferStart + this.buffer.lastIndexOf('<', end - 1);
+    this.scanner.trim(unit?.keepRaw === true ? unit.start : this.fed);
   }
 
   private newElement(
     name: string,
-    tag: SaxesTagPlain,
+    given: Record<string, string> | null,
     parent: XmlElement | undefined,
     path: string | undefined,
     start: number,
   ): XmlElement {
     let attributes = NO_ATTRIBUTES;
-    for (const key in tag.attributes) {
+    for (const key in given) {
       if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
       if (attributes === NO_ATTRIBUTES) attributes = Object.create(null) as Record<string, string>;
-      attributes[localName(key)] = tag.attributes[key] ?? '';
+      attributes[localName(key)] = given[key] ?? '';
     }
-    const { line, column } = this.locate(start);
-    return new XmlElement(name, attributes, line, column, parent, path);
-  }
-
-  /** Line and column (both from 1) of a global offset at or before the parser's position. */
-  private locate(offset: number): { line: number; column: number } {
-    const parser = this.parser;
-    const column = parser.columnIndex - (parser.position - offset);
-    if (column >= 0) return { line: parser.line, column: column + 1 };
-    const local = offset - this.bufferStart;
-    const between = this.buffer.slice(local, parser.position - this.bufferStart);
-    const lineBreaks = between.split('\n').length - 1;
-    return { line: parser.line - lineBreaks, column: local - this.buffer.lastIndexOf('\n', local - 1) };
+    const scanner = this.scanner;
+    scanner.countLines(start);
+    return new XmlElement(name, attributes, scanner.line, start - scanner.lineStart + 1, parent, path);
   }
 
   private currentPath(): string {
@@ -389,7 +361,8 @@ export class RecordReader {
   }
 
   private rawText(from: number, to: number): string {
-    return detached(this.buffer.slice(from - this.bufferStart, to - this.bufferStart));
+    const { text, base } = this.scanner;
+    return detached(text.slice(from - base, to - base));
   }
 }
 

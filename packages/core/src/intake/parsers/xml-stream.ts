@@ -10,7 +10,7 @@ import { BadEncoding, decodeUtf8, type TextChunks } from './utf8';
  */
 
 export type XmlLimits = {
-  /** Deepest element nesting; the SAX parser keeps one stack entry per level. */
+  /** Deepest element nesting; the scanner keeps one stack entry per level. */
   maxDepth: number;
   /** Longest text or attribute value of one element, in characters. */
   maxTextLength: number;
