@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DecryptionError, FieldCipher } from './field-cipher';
 
@@ -54,5 +54,45 @@ describe('field encryption', () => {
       /32 bytes/,
     );
     expect(() => new FieldCipher({ activeId: 'b', keys: new Map([['a', key()]]) })).toThrow(/missing/);
+  });
+
+  it('seals many values under one wrapped data key, each bound to its own context', () => {
+    const first = cipher.encrypt('one', 'report_document.content:1');
+    const second = cipher.encrypt('two', 'report_document.content:2');
+    const header = 2 + 'k1'.length;
+    const wrap = (sealed: Buffer) => sealed.subarray(header, header + 60);
+    expect(wrap(first).equals(wrap(second))).toBe(true);
+    // Each value has its own IV, and its context is bound in its own seal.
+    expect(first.subarray(header + 60, header + 72).equals(second.subarray(header + 60, header + 72))).toBe(
+      false,
+    );
+    expect(cipher.decryptString(second, 'report_document.content:2')).toBe('two');
+    expect(() => cipher.decrypt(second, 'report_document.content:1')).toThrow(DecryptionError);
+  });
+
+  it('draws a new data key after 65 536 values', () => {
+    const fresh = new FieldCipher({ activeId: 'k1', keys: new Map([['k1', old]]) });
+    const wrapOf = (sealed: Buffer) => sealed.subarray(4, 64).toString('hex');
+    const wraps = new Set<string>();
+    for (let n = 0; n < 65_537; n += 1) wraps.add(wrapOf(fresh.encrypt('x', `ctx:${n}`)));
+    expect(wraps.size).toBe(2);
+  });
+
+  it('still decrypts version 1, where every value had a data key of its own', () => {
+    // Built here as version 1 wrote it: the key wrap bound to the context too.
+    const header = Buffer.from([0x01, 2, ...Buffer.from('k1')]);
+    const aad = Buffer.concat([header, Buffer.from('ctx:7')]);
+    const seal = (key: Buffer, plaintext: Buffer) => {
+      const iv = randomBytes(12);
+      const gcm = createCipheriv('aes-256-gcm', key, iv).setAAD(aad);
+      const body = Buffer.concat([gcm.update(plaintext), gcm.final()]);
+      return Buffer.concat([iv, gcm.getAuthTag(), body]);
+    };
+    const dataKey = randomBytes(32);
+    const sealedKey = seal(old, dataKey);
+    // Version 1 kept the wrap as iv | tag | wrapped key.
+    const v1 = Buffer.concat([header, sealedKey, seal(dataKey, Buffer.from('legacy'))]);
+    expect(cipher.decryptString(v1, 'ctx:7')).toBe('legacy');
+    expect(() => cipher.decrypt(v1, 'ctx:8')).toThrow(DecryptionError);
   });
 });
