@@ -121,6 +121,8 @@ describe('the parse worker batch', () => {
     reports.splice(20, 0, '<fileDetails><reportId>9</reportId></fileDetails>');
     const items = await parseCyberTiplineXmlString([...xmlDocument(reports)].join(''));
     expect(items.filter((item) => !item.ok)).toHaveLength(2);
+    // 300 reports fill several pieces of tape: items go on across them.
+    expect(packItems(items, SERVICES).tapes.length).toBeGreaterThan(3);
     expect(posted(items)).toEqual(digested(items));
   });
 

@@ -28,7 +28,12 @@ import {
  * the tape with object literals they cost a fraction of that on both threads.
  */
 export type PackedBatch = {
-  tape: Cell[];
+  /**
+   * The tape in pieces of whole items, each under TAPE_PIECE cells: one array of a whole batch
+   * (some 75 000 cells) lives in V8's large-object space, where each step of its growth is a
+   * fresh mapping of memory (zeroed by the kernel) and a copy of all before it.
+   */
+  tapes: Cell[][];
   /** The lz4-compressed documents and their SHA-256 digests, back to back; transferred, not copied. */
   bytes: ArrayBuffer;
   /** Items that are problems, as they are (rare); the tape points at them by position. */
@@ -116,6 +121,9 @@ export const PACKED_FIELDS = [
   IDENTIFIER_FIELDS,
 ];
 
+/** Cells after which a tape piece takes no more items: well under V8's regular object limit (16 384 cells). */
+const TAPE_PIECE = 8192;
+
 /** An item on the tape starts with its kind: a report, or a problem kept aside. */
 const REPORT = 1;
 const PROBLEM = 0;
@@ -127,11 +135,13 @@ const PROBLEM = 0;
  * importing thread costs about as much as digesting it.
  */
 export function packItems(items: ParsedItem[], services: PrepareServices): PackedBatch {
-  const tape: Cell[] = [];
+  let tape: Cell[] = [];
+  const tapes = [tape];
   const problems: PackedBatch['problems'] = [];
   const chunks: Buffer[] = [];
   let size = 0;
   for (const item of items) {
+    if (tape.length >= TAPE_PIECE) tapes.push((tape = []));
     if (!item.ok) {
       tape.push(PROBLEM, problems.length);
       problems.push(item);
@@ -152,20 +162,23 @@ export function packItems(items: ParsedItem[], services: PrepareServices): Packe
     view.set(chunk, offset);
     offset += chunk.length;
   }
-  return { tape, bytes, problems };
+  return { tapes, bytes, problems };
 }
 
 /** The items of a packed batch, as the importer consumes them. */
 export function unpackItems(batch: PackedBatch): IntakeItem[] {
-  const reader = new TapeReader(batch.tape, batch.bytes);
+  const reader = new TapeReader(batch.bytes);
   const items: IntakeItem[] = [];
-  while (!reader.done()) {
-    if (reader.number() === PROBLEM) items.push(batch.problems[reader.number()]!);
-    else {
-      const index = reader.number();
-      const draft = readDraft(reader);
-      const digest = readDigest(reader);
-      items.push({ ok: true, index, draft, digest, location: readLocation(reader) } satisfies DigestedItem);
+  for (const tape of batch.tapes) {
+    reader.read(tape);
+    while (!reader.done()) {
+      if (reader.number() === PROBLEM) items.push(batch.problems[reader.number()]!);
+      else {
+        const index = reader.number();
+        const draft = readDraft(reader);
+        const digest = readDigest(reader);
+        items.push({ ok: true, index, draft, digest, location: readLocation(reader) } satisfies DigestedItem);
+      }
     }
   }
   return items;

@@ -157,13 +157,18 @@ export function writeDigest(tape: Cell[], digest: ReportDigest): void {
   }
 }
 
+/** Reads a batch's tape, piece after piece, and its bytes in order. */
 export class TapeReader {
+  private tape: Cell[] = [];
   private at = 0;
   private offset = 0;
-  constructor(
-    private readonly tape: Cell[],
-    private readonly bytes: ArrayBuffer,
-  ) {}
+  constructor(private readonly bytes: ArrayBuffer) {}
+
+  /** Goes on with the next piece of the tape. */
+  read(tape: Cell[]): void {
+    this.tape = tape;
+    this.at = 0;
+  }
 
   done(): boolean {
     return this.at >= this.tape.length;
