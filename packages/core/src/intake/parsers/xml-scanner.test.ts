@@ -3,6 +3,7 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { collect } from './fixtures';
 import type { XmlElement } from './xml-element';
+import { XmlScanner, type XmlSink } from './xml-scanner';
 import { readXmlRecords } from './xml-stream';
 
 /**
@@ -142,5 +143,29 @@ describe('XML scanner', () => {
         problem: { code: 'not_well_formed', message, line: 1, column },
       });
     }
+  });
+
+  it('keeps few names of one shape, so that look-alike names cannot make each tag slow', () => {
+    const ignore = () => undefined;
+    const sink: XmlSink = {
+      openTag: ignore,
+      closeTag: ignore,
+      text: ignore,
+      markup: ignore,
+      declaration: ignore,
+      doctype: () => {
+        throw new Error('doctype');
+      },
+      fail: (message) => {
+        throw new Error(message);
+      },
+    };
+    const scanner = new XmlScanner(sink, 32);
+    const names = Array.from({ length: 2000 }, (_, n) => `a${String(n).padStart(4, '0')}`);
+    scanner.append(`<r>${names.map((name) => `<${name}/>`).join('')}</r>`);
+    scanner.scan();
+    expect(scanner.depth).toBe(0);
+    const kept = (scanner as unknown as { names: Map<number, string[]> }).names;
+    expect(Math.max(...[...kept.values()].map((list) => list.length))).toBeLessThanOrEqual(8);
   });
 });

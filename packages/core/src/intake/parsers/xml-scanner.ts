@@ -50,6 +50,11 @@ const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 const OPENINGS = ['<!--', '<![CDATA[', '<!DOCTYPE'];
 /** Element names kept as one string each, so that the reader's name comparisons are by identity. */
 const MAX_INTERNED = 4096;
+/**
+ * Names kept per length and first character: a lookup compares against each, so a document of
+ * many look-alike names must not make every tag cost thousands of comparisons.
+ */
+const MAX_PER_SHAPE = 8;
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
@@ -275,7 +280,7 @@ export class XmlScanner {
         }
     if (this.name(text, from) !== end) this.fail('This is not a valid element name.', this.base + from);
     const name = text.slice(from, end);
-    if (this.interned < MAX_INTERNED) {
+    if (this.interned < MAX_INTERNED && (known?.length ?? 0) < MAX_PER_SHAPE) {
       this.interned += 1;
       if (known === undefined) this.names.set(key, [name]);
       else known.push(name);
