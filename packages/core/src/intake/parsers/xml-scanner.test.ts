@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { collect } from './fixtures';
+import { collect, inPieces } from './fixtures';
 import type { XmlElement } from './xml-element';
 import { XmlScanner, type XmlSink } from './xml-scanner';
 import { readXmlRecords } from './xml-stream';
@@ -50,15 +50,6 @@ function outlineOf(element: XmlElement, outline: string[]): string[] {
   outline.push(`${element.name}${attributesOf(element.attributes)}:${JSON.stringify(element.text)}`);
   for (const child of element.children) outlineOf(child, outline);
   return outline;
-}
-
-async function* inPieces(text: string, cuts: number[]): AsyncGenerator<string> {
-  let from = 0;
-  for (const cut of [...cuts].sort((a, b) => a - b)) {
-    yield text.slice(from, cut);
-    from = cut;
-  }
-  yield text.slice(from);
 }
 
 /** The record `r` as the scanner reads it, or null when the document is refused. */

@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collect } from './fixtures';
+import { collect, inPieces } from './fixtures';
 import { readXmlRecords, type XmlStreamItem } from './xml-stream';
-
-async function* inPieces(text: string, cuts: number[]): AsyncGenerator<string> {
-  let from = 0;
-  for (const cut of [...cuts].sort((a, b) => a - b)) {
-    yield text.slice(from, cut);
-    from = cut;
-  }
-  yield text.slice(from);
-}
 
 const raws = (items: XmlStreamItem[]) => items.map((item) => (item.kind === 'record' ? item.raw : item.kind));
 
