@@ -21,6 +21,8 @@ export async function* decodeUtf8(chunks: TextChunks): AsyncGenerator<string, vo
   for await (const chunk of chunks) {
     if (typeof chunk === 'string') {
       if (carried.length > 0) throw new BadEncoding();
+      // An empty chunk is not the start: a byte-order mark in the next one is still dropped.
+      if (chunk.length === 0) continue;
       yield first && chunk.startsWith('\uFEFF') ? chunk.slice(1) : chunk;
       first = false;
       continue;

@@ -84,6 +84,7 @@ const PIECES = [
   ...['&amp;', '&lt;', '&#65;', '&#x1F600;', '&bogus;', '&#0;', '&#xD800;', '&#x110000;', '\u0001', '\uFFFE'],
   ...['<!-- c -->', '<!--', '-->', '<!---->', '<!-- - -->', '<![CDATA[ y\r\n ]]>', '<![CDATA[', '<!x>'],
   ...['<?pi z?>', '<?pi?>', '<? x?>', '<?xml version="1.0"?>', '<?xml version="1.0" encoding="utf-8"?>'],
+  ...['<?XML version="1.0"?>', '<?xml-stylesheet href="a"?>', '\uFEFF', '<b c="&#9;&#xA;">', `<b c='x"y'>`],
   ...['<!DOCTYPE r>'],
 ];
 
@@ -126,6 +127,8 @@ describe('XML scanner', () => {
       ['<r/>x', 'There is text outside the root element.', 5],
       [' <?xml version="1.0"?><r/>', 'The XML declaration must be at the very start of the document.', 2],
       ['<r><!-- a -- b --></r>', '"--" is not allowed inside a comment.', 11],
+      ['<?xml version="1.1"?><r/>', 'Only XML 1.0 is accepted; the document declares version 1.1.', 1],
+      ['<?XML version="1.0"?><r/>', 'The name XML is reserved; the XML declaration is written <?xml.', 1],
     ];
     for (const [text, message, column] of cases) {
       const items = await collect(readXmlRecords([text], { recordName: 'r' }));
@@ -134,6 +137,11 @@ describe('XML scanner', () => {
         problem: { code: 'not_well_formed', message, line: 1, column },
       });
     }
+  });
+
+  it('drops a byte-order mark at the start, even after an empty first chunk', async () => {
+    const items = await collect(readXmlRecords(['', '\uFEFF<r/>'], { recordName: 'r' }));
+    expect(items.map((item) => item.kind)).toEqual(['record']);
   });
 
   it('keeps few names of one shape, so that look-alike names cannot make each tag slow', () => {

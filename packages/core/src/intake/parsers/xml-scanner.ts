@@ -441,11 +441,16 @@ export class XmlScanner {
       this.sink.markup(this.base + end);
       return end;
     }
+    if (target !== 'xml')
+      this.fail(`The name ${target} is reserved; the XML declaration is written <?xml.`, this.base + at);
     if (this.base + at !== 0)
       this.fail('The XML declaration must be at the very start of the document.', this.base + at);
     const body = text.slice(nameEnd, close);
-    if (!/^\s+version\s*=\s*(["'])1\.\d+\1/.test(body))
-      this.fail('The XML declaration must start with its version.', this.base + at);
+    const version = /^\s+version\s*=\s*(["'])(1\.\d+)\1/.exec(body)?.[2];
+    if (version === undefined) this.fail('The XML declaration must start with its version.', this.base + at);
+    // XML 1.1 reads other characters as line ends and white space; report files are XML 1.0.
+    if (version !== '1.0')
+      this.fail(`Only XML 1.0 is accepted; the document declares version ${version}.`, this.base + at);
     const encoding = /\sencoding\s*=\s*(["'])([^"']*)\1/.exec(body)?.[2];
     this.sink.declaration(encoding, this.base + end);
     return end;
