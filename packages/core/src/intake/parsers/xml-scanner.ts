@@ -12,6 +12,8 @@
  * runs, three times). Its tests check it against saxes.
  */
 
+import { DISALLOWED, entityText, isNameChar, isNameStart, isSpace, lineEnds } from './xml-characters';
+
 /** What the scanner reports to; `fail` and `doctype` must not return (they throw). */
 export type XmlSink = {
   /** A start tag, from its `<` (`start`) to just after its `>` (`end`); `attributes` by name as written. */
@@ -43,9 +45,6 @@ const EQUALS = 0x3d;
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
 
-/** Characters XML 1.0 forbids anywhere (its Char production, but for surrogates, which UTF-8 decoding rules out). */
-// eslint-disable-next-line no-control-regex -- these control characters are what XML forbids
-const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 /** What may follow `<!`; a slice that ends within one of them waits for more. */
 const OPENINGS = ['<!--', '<![CDATA[', '<!DOCTYPE'];
 /** Element names kept as one string each, so that the reader's name comparisons are by identity. */
@@ -55,55 +54,6 @@ const MAX_INTERNED = 4096;
  * many look-alike names must not make every tag cost thousands of comparisons.
  */
 const MAX_PER_SHAPE = 8;
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
-}
-
-/** XML's NameStartChar, with every non-ASCII letter-range character accepted as XML 1.0 (5th edition) does. */
-function isNameStart(code: number): boolean {
-  return (
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    code === 0x5f ||
-    code === 0x3a ||
-    (code >= 0xc0 &&
-      code !== 0xd7 &&
-      code !== 0xf7 &&
-      !(code >= 0x2000 && code <= 0x206f && code !== 0x200c && code !== 0x200d) &&
-      code !== 0xfeff)
-  );
-}
-
-function isNameChar(code: number): boolean {
-  return (
-    isNameStart(code) ||
-    (code >= 0x30 && code <= 0x39) ||
-    code === 0x2d ||
-    code === 0x2e ||
-    code === 0xb7 ||
-    (code >= 0x0300 && code <= 0x036f) ||
-    code === 0x203f ||
-    code === 0x2040
-  );
-}
-
-function isXmlChar(code: number): boolean {
-  return (
-    code === 0x09 ||
-    code === 0x0a ||
-    code === 0x0d ||
-    (code >= 0x20 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd) ||
-    (code >= 0x10000 && code <= 0x10ffff)
-  );
-}
-
-/** XML's end-of-line handling; in an attribute value, white space characters become spaces. */
-function lineEnds(text: string, attribute: boolean): string {
-  if (attribute) return /[\t\n\r]/.test(text) ? text.replace(/\r\n|[\t\n\r]/g, ' ') : text;
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-}
 
 /** Returned inside a scan when the input so far ends in the middle of a token: scanned again with more. */
 const INCOMPLETE = -1;
@@ -467,36 +417,12 @@ export class XmlScanner {
           'An "&" must start an entity such as "&amp;" (write "&amp;" for "&").',
           this.base + at + amp,
         );
-      out +=
-        lineEnds(raw.slice(from, amp), attribute) +
-        this.entity(raw.slice(amp + 1, semi), this.base + at + amp);
+      const name = raw.slice(amp + 1, semi);
+      const entity = entityText(name);
+      if (typeof entity !== 'string') this.fail(entity.refused, this.base + at + amp);
+      out += lineEnds(raw.slice(from, amp), attribute) + entity;
       from = semi + 1;
     }
     return out + lineEnds(raw.slice(from), attribute);
-  }
-
-  private entity(name: string, where: number): string {
-    switch (name) {
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'amp':
-        return '&';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-    }
-    const hex = /^#x([0-9a-fA-F]{1,6})$/.exec(name);
-    const decimal = hex ? undefined : /^#([0-9]{1,7})$/.exec(name);
-    const code = hex ? parseInt(hex[1]!, 16) : decimal ? parseInt(decimal[1]!, 10) : NaN;
-    if (Number.isNaN(code))
-      this.fail(
-        `&${name}; is an undefined entity; only &lt; &gt; &amp; &quot; &apos; and character references are known.`,
-        where,
-      );
-    if (!isXmlChar(code)) this.fail(`&${name}; is not a character XML allows.`, where);
-    return String.fromCodePoint(code);
   }
 }
