@@ -68,6 +68,13 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
   });
 }
 
+/** A field cipher over `id:base64key` entries as BANTAY_ENCRYPTION_KEYS writes them; the first is active. */
+export const keyring = (...entries: string[]) =>
+  new FieldCipher({
+    activeId: entries[0]!.split(':')[0]!,
+    keys: new Map(entries.map((e) => [e.split(':')[0]!, Buffer.from(e.split(':')[1]!, 'base64')] as const)),
+  });
+
 export type TestServer = {
   baseUrl: string;
   deps: AppDeps;

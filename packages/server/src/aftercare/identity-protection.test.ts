@@ -4,19 +4,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeIntake } from '../../test/aftercare';
 import { bantay } from '../../test/cli';
-import { signedIn, testServer, type ApiClient, type TestServer } from '../../test/helpers';
-import { DecryptionError, FieldCipher } from '../platform/crypto/field-cipher';
+import { keyring, signedIn, testServer, type ApiClient, type TestServer } from '../../test/helpers';
+import { DecryptionError } from '../platform/crypto/field-cipher';
 import { findPgTool } from '../platform/db/backup';
 import { openIdentity } from './intake';
 
 const run = promisify(execFile);
 const OLD_KEY = 'test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 const NEW_KEY = `next:${Buffer.alloc(32, 9).toString('base64')}`;
-const keyring = (...entries: string[]) =>
-  new FieldCipher({
-    activeId: entries[0]!.split(':')[0]!,
-    keys: new Map(entries.map((e) => [e.split(':')[0]!, Buffer.from(e.split(':')[1]!, 'base64')] as const)),
-  });
 
 const THERAPY_NOTE = 'Disclosed the names of the people in the videos calls.';
 let server: TestServer;

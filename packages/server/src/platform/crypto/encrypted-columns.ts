@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db, Executor } from '../db';
 import type { FieldCipher } from './field-cipher';
 
 /**
@@ -19,18 +19,32 @@ export const ENCRYPTED_COLUMNS = [
     context: (id: string) => `case_document.content:${id}`,
     batchSize: 4,
   },
-] as const satisfies readonly {
+  // A report's original document, lz4-compressed (intake/stage-rows.ts, documentContext).
+  {
+    table: 'report_document',
+    column: 'content',
+    id: { column: 'report_id', type: 'bigint' },
+    context: (id: string) => `report_document:${id}`,
+  },
+  // A document that could not become a report (intake/batch.ts, quarantineContext).
+  { table: 'intake_quarantine', column: 'content', context: (id: string) => `intake_quarantine:${id}` },
+] as const satisfies readonly EncryptedColumn[];
+
+type EncryptedColumn = {
   table: string;
   column: string;
+  /** The row's key, which the context names; `id uuid` unless given. */
+  id?: { column: string; type: 'uuid' | 'bigint' };
   context: (id: string) => string;
   batchSize?: number;
-}[];
+};
 
 export type RotationResult = { column: string; rotated: number; total: number }[];
 
 /**
- * Re-encrypts every value not yet under the active key, in batches, each in its own
- * transaction. Afterwards no ciphertext names an old key, and the old key can be removed.
+ * Re-encrypts every value not yet under the active key, a batch per transaction; the batch's
+ * rows are locked, so a value written meanwhile is never overwritten with an older one.
+ * Afterwards no ciphertext names an old key, and the old key can be removed.
  */
 export async function rotateEncryptedColumns(
   db: Db,
@@ -38,32 +52,50 @@ export async function rotateEncryptedColumns(
   batchSize = 500,
 ): Promise<RotationResult> {
   const result: RotationResult = [];
-  for (const entry of ENCRYPTED_COLUMNS) {
-    const { table, column, context } = entry;
-    const limit = 'batchSize' in entry ? Math.min(entry.batchSize, batchSize) : batchSize;
+  for (const entry of ENCRYPTED_COLUMNS as readonly EncryptedColumn[]) {
+    const limit = Math.min(entry.batchSize ?? batchSize, batchSize);
     let rotated = 0;
     let total = 0;
-    let after = '00000000-0000-0000-0000-000000000000';
+    let after: string | undefined;
     for (;;) {
-      const rows = await sql<{ id: string; value: Buffer }>`
-        SELECT id::text AS id, ${sql.ref(column)} AS value FROM ${sql.table(table)}
-        WHERE ${sql.ref(column)} IS NOT NULL AND id > ${after}::uuid ORDER BY id LIMIT ${limit}`.execute(db);
-      if (rows.rows.length === 0) break;
-      await db.transaction().execute(async (trx) => {
-        for (const row of rows.rows) {
-          const fresh = cipher.rotate(row.value, context(row.id));
-          if (fresh) {
-            await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${fresh} WHERE id = ${row.id}::uuid`.execute(
-              trx,
-            );
-            rotated += 1;
-          }
-        }
-      });
-      total += rows.rows.length;
-      after = rows.rows.at(-1)?.id ?? after;
+      const batch = await db.transaction().execute((trx) => rotateBatch(trx, cipher, entry, after, limit));
+      if (batch.read === 0) break;
+      total += batch.read;
+      rotated += batch.rotated;
+      after = batch.last;
     }
-    result.push({ column: `${table}.${column}`, rotated, total });
+    result.push({ column: `${entry.table}.${entry.column}`, rotated, total });
   }
   return result;
+}
+
+/** The next `limit` values after the key `after`, re-encrypted where an old key sealed them. */
+async function rotateBatch(
+  trx: Executor,
+  cipher: FieldCipher,
+  { table, column, context, ...entry }: EncryptedColumn,
+  after: string | undefined,
+  limit: number,
+): Promise<{ read: number; rotated: number; last?: string }> {
+  const id = sql.ref(entry.id?.column ?? 'id');
+  const idType = sql.raw(entry.id?.type ?? 'uuid');
+  const { rows } = await sql<{ id: string; value: Buffer }>`
+    SELECT ${id}::text AS id, ${sql.ref(column)} AS value FROM ${sql.table(table)}
+    WHERE ${sql.ref(column)} IS NOT NULL ${after === undefined ? sql`` : sql`AND ${id} > ${after}::${idType}`}
+    ORDER BY ${id} LIMIT ${limit} FOR UPDATE`.execute(trx);
+  const ids: string[] = [];
+  const values: Buffer[] = [];
+  for (const row of rows) {
+    const fresh = cipher.rotate(row.value, context(row.id));
+    if (fresh) {
+      ids.push(row.id);
+      values.push(fresh);
+    }
+  }
+  if (ids.length > 0)
+    await sql`
+      UPDATE ${sql.table(table)} AS t SET ${sql.ref(column)} = fresh.value
+      FROM unnest(${ids}::${idType}[], ${values}::bytea[]) AS fresh (id, value)
+      WHERE t.${id} = fresh.id`.execute(trx);
+  return { read: rows.length, rotated: ids.length, last: rows.at(-1)?.id };
 }
