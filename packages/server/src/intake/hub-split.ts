@@ -62,17 +62,18 @@ async function splitClustersAround(
   );
   const clusters = affected.rows.map((row) => row.cluster_id);
   if (clusters.length === 0) return [];
-  const reports = await client.query<{ id: string; cluster_id: string }>(
-    `SELECT x.id::text, t.id::text AS cluster_id FROM unnest($1::bigint[]) AS t(id)
+  const reports = await client.query<[id: string, clusterId: string]>({
+    text: `SELECT x.id::text, t.id::text AS cluster_id FROM unnest($1::bigint[]) AS t(id)
       CROSS JOIN LATERAL (SELECT id FROM report WHERE cluster_id = t.id OFFSET 0) x`,
-    [bigintArray(clusters)],
-  );
+    values: [bigintArray(clusters)],
+    rowMode: 'array',
+  });
   // Rows as arrays, observation times as numbers: a large cluster has hundreds of thousands.
   const occurrences = await client.query<[element: number, identifierId: string, at: number | null]>({
     text: `SELECT q.n::int - 1, x.identifier_id::text, (extract(epoch FROM x.observed_at) * 1000)::float8
              FROM unnest($1::bigint[]) WITH ORDINALITY AS q(id, n)
             CROSS JOIN LATERAL (SELECT identifier_id, observed_at FROM report_identifier WHERE report_id = q.id OFFSET 0) x`,
-    values: [bigintArray(reports.rows.map((report) => report.id))],
+    values: [bigintArray(reports.rows.map((report) => report[0]))],
     rowMode: 'array',
   });
   const policies = new Map(
@@ -85,39 +86,15 @@ async function splitClustersAround(
       )
     ).rows.map((row) => [row.id, row.link_policy]),
   );
-  // Reports are the elements 0…n-1, in the order of `reports`.
-  const uf = new DisjointSets(reports.rows.length);
-  for (let i = 0; i < reports.rows.length; i += 1) uf.add();
-  const shared = new Map<string, number[]>();
-  const observed = new Map<string, { element: number; at: number }[]>();
-  for (const [element, identifierId, at] of occurrences.rows) {
-    const policy = policies.get(identifierId);
-    if (policy === 'links') push(shared, identifierId, element);
-    else if (policy && at !== null) push(observed, identifierId, { element, at });
-  }
-  for (const members of shared.values())
-    for (let k = 1; k < members.length; k += 1) uf.union(members[0]!, members[k]!);
-  for (const list of observed.values()) {
-    list.sort((a, b) => a.at - b.at);
-    for (let k = 1; k < list.length; k += 1)
-      if (list[k]!.at - list[k - 1]!.at <= ipWindowMs) uf.union(list[k - 1]!.element, list[k]!.element);
-  }
-
   const moves: { report: string; cluster: string }[] = [];
   const changed = new Set<string>();
-  const membersOf = new Map<string, number[]>();
-  reports.rows.forEach((report, element) => push(membersOf, report.cluster_id, element));
-  for (const [cluster, members] of membersOf) {
-    const parts = new Map<number, string[]>();
-    for (const element of members) push(parts, uf.find(element), reports.rows[element]!.id);
-    if (parts.size <= 1) continue;
+  for (const { cluster, parts } of clusterParts(reports.rows, occurrences.rows, policies, ipWindowMs)) {
     changed.add(cluster);
-    const ordered = [...parts.values()].sort((a, b) => b.length - a.length);
     const ids = await client.query<{ id: string }>(
       `SELECT nextval('report_cluster_id_seq')::text AS id FROM generate_series(1, $1)`,
-      [ordered.length - 1],
+      [parts.length - 1],
     );
-    ordered.slice(1).forEach((part, k) => {
+    parts.slice(1).forEach((part, k) => {
       const id = ids.rows[k]!.id;
       changed.add(id);
       for (const report of part) moves.push({ report, cluster: id });
@@ -135,4 +112,45 @@ async function splitClustersAround(
     [bigintArray([...changed])],
   );
   return [...changed];
+}
+
+/**
+ * The parts each cluster falls into once its hubs no longer link, the largest first: for the
+ * clusters that split. Apart from splitClustersAround, whose every run (one an import) had
+ * V8 compile the whole async function again around these loops (`--trace-opt`).
+ */
+function clusterParts(
+  reports: [id: string, clusterId: string][],
+  occurrences: [element: number, identifierId: string, at: number | null][],
+  policies: Map<string, string>,
+  ipWindowMs: number,
+): { cluster: string; parts: string[][] }[] {
+  // Reports are the elements 0…n-1, in the order of `reports`.
+  const uf = new DisjointSets(reports.length);
+  for (let i = 0; i < reports.length; i += 1) uf.add();
+  const shared = new Map<string, number[]>();
+  const observed = new Map<string, { element: number; at: number }[]>();
+  for (const [element, identifierId, at] of occurrences) {
+    const policy = policies.get(identifierId);
+    if (policy === 'links') push(shared, identifierId, element);
+    else if (policy && at !== null) push(observed, identifierId, { element, at });
+  }
+  for (const members of shared.values())
+    for (let k = 1; k < members.length; k += 1) uf.union(members[0]!, members[k]!);
+  for (const list of observed.values()) {
+    list.sort((a, b) => a.at - b.at);
+    for (let k = 1; k < list.length; k += 1)
+      if (list[k]!.at - list[k - 1]!.at <= ipWindowMs) uf.union(list[k - 1]!.element, list[k]!.element);
+  }
+  const membersOf = new Map<string, number[]>();
+  for (let element = 0; element < reports.length; element += 1)
+    push(membersOf, reports[element]![1], element);
+  const split: { cluster: string; parts: string[][] }[] = [];
+  for (const [cluster, members] of membersOf) {
+    const parts = new Map<number, string[]>();
+    for (const element of members) push(parts, uf.find(element), reports[element]![0]);
+    if (parts.size > 1)
+      split.push({ cluster, parts: [...parts.values()].sort((a, b) => b.length - a.length) });
+  }
+  return split;
 }

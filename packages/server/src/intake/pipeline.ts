@@ -122,7 +122,6 @@ export async function runImport(
   // Received when read and staged: the queue clock of its reports starts here.
   const staging = () => new StagingBatch(deps, services, { importId, receivedAt: deps.clock() });
   let batch = staging();
-  let chunk: IntakeItem[] = [];
   const chunkSize = Math.min(STAGE_CHUNK, deps.config.intakeBatch);
 
   const flush = async (staged: StagingBatch) => {
@@ -155,17 +154,13 @@ export async function runImport(
 
   try {
     // Items are staged a chunk at a time, as they are read, and a batch commits when full.
-    for await (const item of items) {
-      chunk.push(item);
-      if (chunk.length < chunkSize) continue;
+    for await (const chunk of inChunks(items, chunkSize)) {
       await batch.add(chunk);
-      chunk = [];
       if (batch.size >= deps.config.intakeBatch) {
         await flush(batch);
         batch = staging();
       }
     }
-    if (chunk.length) await batch.add(chunk);
     if (batch.size) await flush(batch);
     chain.onStaged?.();
     await pending;
@@ -186,6 +181,22 @@ export async function runImport(
   summary.elapsedMs = Math.round(performance.now() - started);
   await finishImport(deps, importId, summary, audit, meta, null);
   return summary;
+}
+
+/**
+ * Items in arrays of `size` (the last one shorter). The loop over every item is this small
+ * function's, not runImport's: V8 compiled the whole of runImport again around it some seven
+ * times an import (`--trace-opt`).
+ */
+async function* inChunks<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length < size) continue;
+    yield chunk;
+    chunk = [];
+  }
+  if (chunk.length) yield chunk;
 }
 
 async function finishImport(
