@@ -7,7 +7,7 @@ import type { ReportFormat } from '@bantay/core/intake/report';
 import { xmlDocument } from '@bantay/core/synthetic/files';
 import { afterAll, beforeAll } from 'vitest';
 import { systemContext } from '../src/audit/record';
-import { runImport, type ImportSummary } from '../src/intake/pipeline';
+import { inChunks, runImport, type ImportSummary } from '../src/intake/pipeline';
 import { intakeServices } from '../src/intake/services';
 import type { AppDeps } from '../src/platform/deps';
 import { signedIn, testServer, type ApiClient, type TestServer } from './helpers';
@@ -60,9 +60,11 @@ export async function importText(
   return runImport(
     deps,
     services,
-    parseReports(format, chunks(text), {
-      source: source ?? (format === 'cybertipline-xml' ? 'NCMEC' : undefined),
-    }),
+    inChunks(
+      parseReports(format, chunks(text), {
+        source: source ?? (format === 'cybertipline-xml' ? 'NCMEC' : undefined),
+      }),
+    ),
     { channel: 'cli', format, source: source ?? 'test' },
     systemContext(deps.clock(), 'test'),
   );

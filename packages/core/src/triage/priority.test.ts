@@ -71,6 +71,26 @@ describe('priority score', () => {
     expect(priority.reasons.find((r) => r.factor === 'cluster_size')?.params).toEqual({ reports: 7 });
   });
 
+  it('lists reasons by points, most first, and reasons of equal points in the order of the factors', () => {
+    const weights = { ...DEFAULT_PRIORITY_WEIGHTS, infant: 10, live_streaming: 10, new_content: 30 };
+    for (const clusterSize of [1, 2, 5, 20]) {
+      const priority = scoreReport(
+        facts({
+          fileAnnotations: ['infant', 'liveStreaming'],
+          newFileCount: 1,
+          clusterSize,
+          priorReports: 3,
+        }),
+        weights,
+      );
+      const points = priority.reasons.map((r) => r.points);
+      expect(points).toEqual([...points].sort((a, b) => b - a));
+      const tied = priority.reasons.filter((r) => r.points === 10).map((r) => r.factor);
+      const order = ['infant', 'live_streaming', 'cluster_size', 'prior_reports'];
+      expect(tied).toEqual(order.filter((f) => tied.includes(f as never)));
+    }
+  });
+
   it('grows cluster points by steps (2, 5, 20 reports)', () => {
     const points = [1, 2, 4, 5, 19, 20, 500].map((clusterSize) => scoreReport(facts({ clusterSize })).score);
     expect(points).toEqual([0, 3, 3, 7, 7, 10, 10]);

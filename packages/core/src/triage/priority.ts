@@ -142,14 +142,33 @@ function steps(value: number, thresholds: readonly number[], weight: number): nu
   return Math.round((weight * reached) / thresholds.length);
 }
 
+/**
+ * A reason with points, placed after every reason with as many points or more: the list stays
+ * ordered by points, as a stable sort would leave it. Scoring runs for every report stored and
+ * rescored; a spread per reason and a sort per report were most of what it allocated.
+ */
+function addReason(
+  reasons: PriorityReason[],
+  factor: PriorityFactor,
+  points: number,
+  params: PriorityReason['params'] | undefined,
+): void {
+  if (points <= 0) return;
+  let at = reasons.length;
+  while (at > 0 && reasons[at - 1]!.points < points) at -= 1;
+  const reason: PriorityReason = params ? { factor, points, params } : { factor, points };
+  reasons.push(reason);
+  for (let i = reasons.length - 1; i > at; i -= 1) reasons[i] = reasons[i - 1]!;
+  reasons[at] = reason;
+}
+
 export function scoreReport(
   facts: PriorityFacts,
   weights: PriorityWeights = DEFAULT_PRIORITY_WEIGHTS,
 ): Priority {
   const reasons: PriorityReason[] = [];
-  const add = (factor: PriorityFactor, points: number, params?: PriorityReason['params']) => {
-    if (points > 0) reasons.push({ factor, points, ...(params ? { params } : {}) });
-  };
+  const add = (factor: PriorityFactor, points: number, params?: PriorityReason['params']) =>
+    addReason(reasons, factor, points, params);
 
   if (facts.escalated) add('escalation', weights.escalation);
   if (facts.fileAnnotations.includes('infant')) add('infant', weights.infant);
@@ -202,5 +221,5 @@ export function scoreReport(
   );
   const level: PriorityLevel =
     score >= weights.p1_threshold || facts.escalated ? 1 : score >= weights.p2_threshold ? 2 : 3;
-  return { score, level, reasons: reasons.sort((a, b) => b.points - a.points) };
+  return { score, level, reasons };
 }

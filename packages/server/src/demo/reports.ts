@@ -9,7 +9,7 @@ import { generateReferrals } from '@bantay/core/synthetic/referrals';
 import { generateReports } from '@bantay/core/synthetic/reports';
 import { systemContext } from '../audit/record';
 import { importHashSet } from '../intake/hash-sets';
-import { runImport, type IntakeServices } from '../intake/pipeline';
+import { inChunks, runImport, type IntakeServices } from '../intake/pipeline';
 import type { AppDeps } from '../platform/deps';
 
 const SEED = 'bantay-demo';
@@ -110,7 +110,7 @@ async function importAt(
   const summary = await runImport(
     shifted,
     services,
-    parseReports(format, chunks(parts), { source }),
+    inChunks(parseReports(format, chunks(parts), { source })),
     { channel: 'cli', format, source, fileName: 'demo' },
     systemContext(at, 'demo-seed'),
   );

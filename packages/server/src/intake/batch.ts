@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { ParsedItem, ReportDraft } from '@bantay/core/intake/report';
 import type { AppDeps } from '../platform/deps';
 import { copyRows, type CopyValue } from '../platform/db/copy';
-import { bigintArray } from '../platform/db/params';
+import { bigintArray, textArray } from '../platform/db/params';
 import type { ImportMeta, ImportSummary, IntakeServices, QuarantinedItem } from './pipeline';
 import { prepareReport, type IntakeItem, type PreparedReport } from './prepare';
 import { BatchRows, type StagedBatch } from './stage-rows';
@@ -113,7 +113,7 @@ async function storedKeys(executor: pg.Pool | pg.PoolClient, reports: Keyed[]): 
   if (reports.length === 0) return new Set();
   const existing = await executor.query<{ source: string; external_id: string }>(
     `SELECT source, external_id FROM report WHERE (source, external_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-    [reports.map((r) => r.draft.source), reports.map((r) => r.draft.externalId)],
+    [textArray(reports.map((r) => r.draft.source)), textArray(reports.map((r) => r.draft.externalId))],
   );
   return new Set(existing.rows.map((row) => `${row.source}\u0000${row.external_id}`));
 }

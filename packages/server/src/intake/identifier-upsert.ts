@@ -135,7 +135,10 @@ export class IdentifierCollector {
 
   private stage(distinct: DistinctIdentifiers): BinaryRows {
     const stage = new BinaryRows(STAGE, distinct.entries.length * 96);
-    for (const entry of distinct.entries) stage.addJoined(this.heads.head(entry.head), [entry.reports]);
+    for (const entry of distinct.entries) {
+      stage.addJoined(this.heads, entry.head);
+      stage.put(entry.reports);
+    }
     return stage;
   }
 }

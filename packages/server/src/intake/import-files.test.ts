@@ -10,7 +10,7 @@ import { reportCount, useIntakeBed, xmlOf } from '../../test/intake';
 import { systemContext } from '../audit/record';
 import { importHashSet } from './hash-sets';
 import { importFiles } from './import-files';
-import { runImport } from './pipeline';
+import { inChunks, runImport } from './pipeline';
 import { prepareReport } from './prepare';
 import { intakeServices } from './services';
 
@@ -144,7 +144,7 @@ describe('the parse worker', () => {
         runImport(
           small.deps,
           services,
-          slowly(),
+          inChunks(slowly(), 10),
           { channel: 'cli', format: 'cybertipline-xml', source: 'NCMEC' },
           systemContext(new Date(), 'test'),
         ),

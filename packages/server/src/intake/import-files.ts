@@ -2,7 +2,13 @@ import { parseReports, type ParseOptions } from '@bantay/core/intake/parsers/ind
 import type { AuditContext } from '../audit/record';
 import type { AppDeps } from '../platform/deps';
 import { ParseWorker, shareServices } from './parse-threaded';
-import { runImport, type ImportProgress, type ImportSummary, type IntakeServices } from './pipeline';
+import {
+  inChunks,
+  runImport,
+  type ImportProgress,
+  type ImportSummary,
+  type IntakeServices,
+} from './pipeline';
 import { collectInputs, InputError, type IntakeInput } from './sources';
 
 export type FilesProgress = {
@@ -83,7 +89,7 @@ export async function importFiles(
       // A file on disk is parsed on a worker thread; a zip entry, only readable here, in line.
       const items = input.path
         ? parser.parse(input.path, input.format, parseOptions, onBytes)
-        : parseReports(input.format, countBytes(await input.open(), onBytes), parseOptions);
+        : inChunks(parseReports(input.format, countBytes(await input.open(), onBytes), parseOptions));
       // The worker starts on the next file as soon as this one is parsed.
       prefetch(inputs[n + 1]);
       const source =

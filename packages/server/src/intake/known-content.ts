@@ -110,8 +110,8 @@ export class KnownContent {
         ],
         rowMode: 'array',
       });
-      for (const [type, hex, category, series] of result.rows)
-        exact.set(`${type}:${hex}`, { category, series });
+      // By hex alone: MD5, SHA-1 and SHA-256 differ in length, so no key of one is another's.
+      for (const [, hex, category, series] of result.rows) exact.set(hex, { category, series });
     }
     // In slices between turns of the event loop: a batch's PDQ queries take a tenth of a second
     // or more, and a commit running beside should not wait for all of them.
@@ -128,7 +128,7 @@ export class KnownContent {
     exact: Map<string, { category: number | null; series: string | null }>,
   ): FileMatch {
     for (const hash of file.hashes) {
-      const hit = hash.type === 'pdq' ? undefined : exact.get(`${hash.type}:${hash.value}`);
+      const hit = hash.type === 'pdq' ? undefined : exact.get(hash.value);
       if (hit) return { kind: 'exact', distance: 0, category: hit.category, series: hit.series };
     }
     const pdq = file.hashes.find(

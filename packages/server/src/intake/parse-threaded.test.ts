@@ -45,10 +45,11 @@ async function withParser(ahead: number | undefined, steps: (parser: ParseWorker
 const parsed = (parser: ParseWorker, written: Written, limit?: number) =>
   collect(parser.parse(written.file, 'cybertipline-xml', options), limit);
 
-async function collect(items: AsyncIterable<IntakeItem>, limit = Infinity): Promise<IntakeItem[]> {
+/** The items of the worker's batches, in order; with a limit, the batches up to it (then the file is left). */
+async function collect(batches: AsyncIterable<IntakeItem[]>, limit = Infinity): Promise<IntakeItem[]> {
   const found: IntakeItem[] = [];
-  for await (const item of items) {
-    found.push(item);
+  for await (const batch of batches) {
+    found.push(...batch);
     if (found.length >= limit) break;
   }
   return found;
@@ -62,7 +63,7 @@ describe('the parse worker', () => {
       expect(await parsed(parser, first)).toEqual(await expected(first.text));
       expect(await parsed(parser, second)).toEqual(await expected(second.text));
       // Left after one batch: that worker goes, and the next file gets a new one.
-      expect(await parsed(parser, first, 10)).toHaveLength(10);
+      expect(await parsed(parser, first, 10)).toHaveLength(500);
       expect(await parsed(parser, second)).toHaveLength(300);
     });
   });

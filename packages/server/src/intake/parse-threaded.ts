@@ -106,7 +106,7 @@ export class ParseWorker {
     format: ReportFormat,
     options: ParseOptions,
     onBytes?: (n: number) => void,
-  ): AsyncGenerator<IntakeItem> {
+  ): AsyncGenerator<IntakeItem[]> {
     let job = this.jobs.find((other) => !other.taken);
     if (job?.spec.file !== file || job.spec.format !== format) {
       // Another file was named ahead: the worker may be parsing it, so it starts afresh.
@@ -125,7 +125,7 @@ export class ParseWorker {
         // Credit goes to the file the worker parses now, not to one it has finished.
         if (!job.parsed) this.worker?.postMessage('more' satisfies ToWorker);
         onBytes?.(message.bytes);
-        yield* unpackItems(message.batch);
+        yield unpackItems(message.batch);
       }
     } finally {
       this.jobs = this.jobs.filter((other) => other !== job);

@@ -60,7 +60,7 @@ export type ImportChain = {
 export { quarantineContext } from './batch';
 
 /** Items staged at a time, as they are read (a parse worker's message holds 500). */
-const STAGE_CHUNK = 500;
+export const STAGE_CHUNK = 500;
 
 /**
  * Imports a stream of parsed items: each batch commits as a whole (reports, identifiers,
@@ -71,7 +71,7 @@ const STAGE_CHUNK = 500;
 export async function runImport(
   deps: AppDeps,
   services: IntakeServices,
-  items: AsyncIterable<IntakeItem>,
+  items: AsyncIterable<IntakeItem[]> | Iterable<IntakeItem[]>,
   meta: ImportMeta,
   audit: AuditContext,
   onProgress?: (progress: ImportProgress) => void,
@@ -154,11 +154,15 @@ export async function runImport(
 
   try {
     // Items are staged a chunk at a time, as they are read, and a batch commits when full.
-    for await (const chunk of inChunks(items, chunkSize)) {
-      await batch.add(chunk);
-      if (batch.size >= deps.config.intakeBatch) {
-        await flush(batch);
-        batch = staging();
+    for await (const arrived of items) {
+      for (let from = 0; from < arrived.length; from += chunkSize) {
+        await batch.add(
+          from === 0 && arrived.length <= chunkSize ? arrived : arrived.slice(from, from + chunkSize),
+        );
+        if (batch.size >= deps.config.intakeBatch) {
+          await flush(batch);
+          batch = staging();
+        }
       }
     }
     if (batch.size) await flush(batch);
@@ -184,11 +188,11 @@ export async function runImport(
 }
 
 /**
- * Items in arrays of `size` (the last one shorter). The loop over every item is this small
- * function's, not runImport's: V8 compiled the whole of runImport again around it some seven
- * times an import (`--trace-opt`).
+ * Items one by one (a parser's) as the arrays runImport takes. Imports take arrays: a parse
+ * worker's messages are arrays already, and a loop over every item inside runImport had V8
+ * compile the whole of it again some seven times an import (`--trace-opt`).
  */
-async function* inChunks<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+export async function* inChunks<T>(items: AsyncIterable<T>, size = STAGE_CHUNK): AsyncGenerator<T[]> {
   let chunk: T[] = [];
   for await (const item of items) {
     chunk.push(item);

@@ -9,10 +9,6 @@ import { intakeServices } from './services';
 
 const REPORT_FORMATS: readonly string[] = ['cybertipline-xml', 'referral-json', 'hotline-csv'];
 
-async function* single<T>(item: T): AsyncGenerator<T> {
-  yield item;
-}
-
 /** Quarantined documents of one status, newest first, without their (encrypted) content. */
 export async function listQuarantine(
   deps: AppDeps,
@@ -80,7 +76,7 @@ export async function rerunQuarantined(
     throw new AppError('conflict', 'Hash-set entries are fixed by importing the set again.');
   const format = row.format as ReportFormat;
   const items = [];
-  for await (const item of parseReports(format, single(content), { source: row.source })) items.push(item);
+  for await (const item of parseReports(format, [content], { source: row.source })) items.push(item);
   const item = items[0];
   if (items.length !== 1 || !item) {
     throw new AppError(
@@ -99,7 +95,7 @@ export async function rerunQuarantined(
   const summary = await runImport(
     deps,
     await intakeServices(deps),
-    single(item),
+    [[item]],
     { channel: 'api', format, source: item.draft.source, fileName: `quarantine:${row.id}` },
     audit,
   );

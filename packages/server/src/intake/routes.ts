@@ -122,7 +122,7 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
       const summary = await runImport(
         deps,
         await intakeServices(deps),
-        single(item),
+        [[item]],
         { channel: 'api', format, source: item.ok ? item.draft.source : 'unknown' },
         ctx.audit,
       );
@@ -294,8 +294,4 @@ export async function intakeRoutes(app: ApiApp): Promise<void> {
 
   quarantineRoutes(app);
   hashSetRoutes(app);
-}
-
-async function* single<T>(item: T): AsyncGenerator<T> {
-  yield item;
 }

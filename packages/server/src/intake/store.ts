@@ -132,15 +132,16 @@ function finishRows(
       score: priority.score,
       level: priority.level,
     });
-    reportRows.addJoined(staged.reportHeads.head(head), [
-      clusterId,
-      priority.score,
-      priority.level,
-      { json: priority.reasons },
-    ]);
+    reportRows.addJoined(staged.reportHeads, head);
+    reportRows.put(clusterId);
+    reportRows.put(priority.score);
+    reportRows.put(priority.level);
+    reportRows.put({ json: priority.reasons });
     const rows = identifiers.rows[i]!;
-    for (let k = 0; k < rows.length; k += 1)
-      identifierRows.addJoined(staged.identifierHeads.head(occurrence + k), [rows[k]!.id]);
+    for (let k = 0; k < rows.length; k += 1) {
+      identifierRows.addJoined(staged.identifierHeads, occurrence + k);
+      identifierRows.put(rows[k]!.id);
+    }
   }
   return { stored, reportRows, identifierRows };
 }

@@ -199,10 +199,27 @@ describe('binary COPY rows', () => {
       const heads = new RowHeads(TABLE, split, 8);
       const numbers = rows.map((row) => heads.add(row.slice(0, split)));
       const joined = new BinaryRows(TABLE, 8);
-      rows.forEach((row, i) => joined.addJoined(heads.head(numbers[i]!), row.slice(split)));
+      rows.forEach((row, i) => {
+        joined.addJoined(heads, numbers[i]!);
+        for (const value of row.slice(split)) joined.put(value);
+      });
       expect(joined.count).toBe(rows.length);
       expect(joined.bytes(0, joined.length).equals(whole.bytes(0, whole.length))).toBe(true);
     }
+  });
+
+  it('refuses a joined row with a column missing or one too many', async () => {
+    const heads = new RowHeads(TABLE, 2);
+    const head = heads.add([1, 2]);
+    const short = new BinaryRows(TABLE);
+    short.addJoined(heads, head);
+    short.put(3);
+    expect(() => short.addJoined(heads, head)).toThrow(/a row has 3 values for 11 columns/);
+    await expect(short.copy(client)).rejects.toThrow(/a row has 3 values for 11 columns/);
+    const long = new BinaryRows(TABLE);
+    long.addJoined(heads, head);
+    for (let column = 2; column < TABLE.columns.length; column += 1) long.put(null);
+    expect(() => long.put(null)).toThrow(/more values than columns/);
   });
 
   it('sends nothing for no rows', async () => {

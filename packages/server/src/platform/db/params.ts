@@ -22,3 +22,17 @@ export function byteaHexArray(hexes: readonly string[]): string {
     if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) throw new Error(`not a hex string: ${JSON.stringify(hex)}`);
   return `{${hexes.map((hex) => `"\\\\x${hex}"`).join(',')}}`;
 }
+
+/** Strings as a text[] literal: every element quoted, and only `"` and `\` escaped (none, as a rule). */
+export function textArray(values: readonly string[]): string {
+  let literal = '{';
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i]!;
+    if (i > 0) literal += ',';
+    literal += `"${NEEDS_ESCAPE.test(value) ? value.replace(ESCAPED, '\\$&') : value}"`;
+  }
+  return `${literal}}`;
+}
+
+const NEEDS_ESCAPE = /["\\]/;
+const ESCAPED = /["\\]/g;
