@@ -61,6 +61,8 @@ export { quarantineContext } from './batch';
 
 /** Items staged at a time, as they are read (a parse worker's message holds 500). */
 export const STAGE_CHUNK = 500;
+/** Items in the first batch of an import that follows none (see runImport). */
+const FIRST_BATCH = 1000;
 
 /**
  * Imports a stream of parsed items: each batch commits as a whole (reports, identifiers,
@@ -123,6 +125,9 @@ export async function runImport(
   const staging = () => new StagingBatch(deps, services, { importId, receivedAt: deps.clock() });
   let batch = staging();
   const chunkSize = Math.min(STAGE_CHUNK, deps.config.intakeBatch);
+  // The first batch of a run is small, so that the database starts writing while the rest is
+  // read: an import after another starts beside that one's last commit instead.
+  let batchSize = chain.after ? deps.config.intakeBatch : Math.min(FIRST_BATCH, deps.config.intakeBatch);
 
   const flush = async (staged: StagingBatch) => {
     const prepared = staged.finish();
@@ -159,9 +164,10 @@ export async function runImport(
         await batch.add(
           from === 0 && arrived.length <= chunkSize ? arrived : arrived.slice(from, from + chunkSize),
         );
-        if (batch.size >= deps.config.intakeBatch) {
+        if (batch.size >= batchSize) {
           await flush(batch);
           batch = staging();
+          batchSize = deps.config.intakeBatch;
         }
       }
     }

@@ -11,7 +11,8 @@ import {
 /** Open statuses: the reports the queue shows and rescoring touches. */
 export const OPEN_STATUSES = ['new', 'in_review', 'info_requested'] as const;
 
-type StoredFacts = Omit<
+/** A report's facts as stored (priority_facts): JSON, so its times are ISO text. */
+export type StoredFacts = Omit<
   PriorityFacts,
   'clusterSize' | 'priorReports' | 'now' | 'incidentAt' | 'receivedAt'
 > & {

@@ -6,6 +6,7 @@ import { BinaryRows, RowHeads, type BinaryTable, type BinaryValue } from '../pla
 import { IdentifierCollector, type CollectedIdentifiers } from './identifier-upsert';
 import type { FileMatch } from './known-content';
 import type { IdentifierOccurrence, PreparedReport } from './prepare';
+import type { StoredFacts } from './rescore';
 
 /**
  * Staging: a batch's rows built as its reports are read, before its transaction: documents
@@ -70,6 +71,8 @@ export class BatchRows {
   private readonly policies: IdentifierOccurrence['policy'][] = [];
   private readonly observedAt: number[] = [];
   private readonly collector = new IdentifierCollector();
+  /** The reports' receipt time as their stored facts give it. */
+  private readonly receivedAt: string;
 
   constructor(
     private readonly cipher: FieldCipher,
@@ -80,6 +83,7 @@ export class BatchRows {
     this.files = new BinaryRows(FILE_TABLE, expected * 256);
     this.reportHeads = new RowHeads(REPORT_TABLE, REPORT_HEAD, expected * 512);
     this.identifierHeads = new RowHeads(REPORT_IDENTIFIER_TABLE, IDENTIFIER_HEAD, expected * 512);
+    this.receivedAt = context.receivedAt.toISOString();
   }
 
   async add(reports: ReportToStage[]): Promise<void> {
@@ -114,7 +118,9 @@ export class BatchRows {
         id,
         report: { draft: { source: report.draft.source, externalId: report.draft.externalId } },
         facts,
-        head: this.reportHeads.add(reportHead(id, report, matches, facts, this.context.importId)),
+        head: this.reportHeads.add(
+          reportHead(id, report, matches, facts, this.context.importId, this.receivedAt),
+        ),
         occurrence,
       });
     }
@@ -205,6 +211,7 @@ function reportHead(
   matches: FileMatch[],
   facts: StagedFacts,
   importId: string | null,
+  receivedAt: string,
 ): BinaryValue[] {
   const known = matches.filter((m) => m.kind !== null);
   return [
@@ -231,8 +238,29 @@ function reportHead(
     location.provinceCode,
     location.source,
     location.confidence,
-    { json: facts },
+    { json: storedFacts(facts, receivedAt) },
   ];
+}
+
+/**
+ * The facts as stored (priority_facts): times as ISO text, as JSON.stringify would write the
+ * dates, the batch's receipt time made once. Stringified with dates, a report's facts took
+ * about 3 µs, as text about 1 µs: a date sends JSON.stringify off its fast path (toJSON).
+ */
+function storedFacts(facts: StagedFacts, receivedAt: string): StoredFacts {
+  return {
+    escalated: facts.escalated,
+    reportAnnotations: facts.reportAnnotations,
+    fileAnnotations: facts.fileAnnotations,
+    youngestVictimAge: facts.youngestVictimAge,
+    fileCount: facts.fileCount,
+    newFileCount: facts.newFileCount,
+    philippineNexus: facts.philippineNexus,
+    paymentIdentifierCount: facts.paymentIdentifierCount,
+    linkedToFlaggedRecipient: facts.linkedToFlaggedRecipient,
+    incidentAt: facts.incidentAt?.toISOString(),
+    receivedAt,
+  };
 }
 
 export const REPORT_TABLE: BinaryTable = {

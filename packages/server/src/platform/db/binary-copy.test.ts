@@ -162,6 +162,22 @@ describe('binary COPY rows', () => {
     expect(() => rows.add([1, 2])).toThrow('binary_copy_probe: a row has 2 values for 11 columns');
   });
 
+  it('writes a uuid repeated row after row, and each one after it, as itself', async () => {
+    const rows = new BinaryRows(TABLE);
+    const row = (u: string | null) => TABLE.columns.map(([name]) => (name === 'u' ? u : null));
+    const a = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const b = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    for (const u of [a, a, b, null, b, a]) rows.add(row(u));
+    // The uuid converted last is kept: what follows it is still checked.
+    expect(() => rows.add(row('7c9e6679-7425-40de-944b'))).toThrow(
+      'binary_copy_probe.u: "7c9e6679-7425-40de-944b" is not of type uuid',
+    );
+    await client.query('TRUNCATE binary_copy_probe');
+    await rows.copy(client);
+    const stored = await client.query<{ u: string | null }>('SELECT u FROM binary_copy_probe ORDER BY ctid');
+    expect(stored.rows.map((r) => r.u)).toEqual([a, a, b, null, b, a]);
+  });
+
   it('writes hex text given for a bytea column as its bytes, and refuses what is not hex', async () => {
     const rows = new BinaryRows(TABLE);
     const row = (raw: string) => TABLE.columns.map(([name]) => (name === 'raw' ? raw : null));

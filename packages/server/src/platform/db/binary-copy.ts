@@ -66,6 +66,9 @@ export class BinaryRows {
   private readonly types: Uint8Array;
   /** The column put() writes next; the column count when no row is open. */
   private next: number;
+  /** The last uuid written, and its bytes (see uuid). */
+  private lastUuid: string | undefined;
+  private readonly lastUuidBytes = Buffer.alloc(16);
 
   constructor(
     private readonly table: BinaryTable,
@@ -90,8 +93,15 @@ export class BinaryRows {
     if (values.length !== count)
       throw new Error(`${this.table.name}: a row has ${values.length} values for ${count} columns`);
     this.ensure(2);
-    this.int16(count);
-    for (let i = 0; i < count; i += 1) this.value(i, values[i]);
+    const start = this.at;
+    try {
+      this.int16(count);
+      for (let i = 0; i < count; i += 1) this.value(i, values[i]);
+    } catch (error) {
+      // A refused row leaves nothing behind: the rows before it can still be sent.
+      this.at = start;
+      throw error;
+    }
     this.rows += 1;
   }
 
@@ -202,10 +212,7 @@ export class BinaryRows {
         this.at += value.length;
         return;
       case TYPE_CODES.uuid:
-        if (typeof value !== 'string' || !isUuid(value)) throw this.mismatch(column, value);
-        this.int32(16);
-        this.ensure(16);
-        this.at += this.buffer.write(value.replaceAll('-', ''), this.at, 'hex');
+        this.uuid(column, value);
         return;
       case TYPE_CODES.timestamptz: {
         const ms = value instanceof Date ? value.getTime() : NaN;
@@ -250,6 +257,22 @@ export class BinaryRows {
       }
     }
     this.putInt32(this.at - start - 4, start);
+  }
+
+  /**
+   * A uuid's 16 bytes. Rows often repeat one (every report of an import names it): it is
+   * checked and converted once, then copied.
+   */
+  private uuid(column: number, value: BinaryValue): void {
+    if (value !== this.lastUuid) {
+      if (typeof value !== 'string' || !isUuid(value)) throw this.mismatch(column, value);
+      this.lastUuidBytes.write(value.replaceAll('-', ''), 'hex');
+      this.lastUuid = value;
+    }
+    this.int32(16);
+    this.ensure(16);
+    this.lastUuidBytes.copy(this.buffer, this.at);
+    this.at += 16;
   }
 
   /** Bytes given as hex (a hash as the intake carries it): written as bytes, no Buffer made for them. */
