@@ -191,6 +191,53 @@ describe('linking', () => {
     await server.deps.db.deleteFrom('triage_setting').execute();
   });
 
+  it('counts an identifier across imports, and one met in more reports than the threshold in its first batch is a hub at once', async () => {
+    await server.deps.db
+      .insertInto('triage_setting')
+      .values({
+        id: 1,
+        weights: JSON.stringify({}),
+        hub_threshold: 3,
+        ip_window_hours: 24,
+        p1_review_minutes: 60,
+        updated_at: new Date(),
+        updated_by: null,
+      })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ hub_threshold: 3 }))
+      .execute();
+    const kiosk = { kind: 'device_id', value: 'kiosk-terminal-42', platform: 'android' };
+    const person = { kind: 'email', value: 'counted.person@example.test' };
+    const first = [
+      ...Array.from({ length: 5 }, () => referral({ subjects: reported([kiosk]) })),
+      ...Array.from({ length: 2 }, () => referral({ subjects: reported([person]) })),
+    ];
+    await importReferrals(server.deps, first);
+    const second = [referral({ subjects: reported([kiosk]) }), referral({ subjects: reported([person]) })];
+    await importReferrals(server.deps, second);
+    const stored = await server.deps.db
+      .selectFrom('identifier')
+      .select(['value', 'report_count', 'is_hub', 'hub_reason'])
+      .where('value', 'in', [kiosk.value, person.value])
+      .orderBy('value')
+      .execute();
+    expect(stored).toEqual([
+      { value: person.value, report_count: 3, is_hub: false, hub_reason: null },
+      { value: kiosk.value, report_count: 6, is_hub: true, hub_reason: 'common' },
+    ]);
+    const kioskClusters = await clustersByReference(server.deps, [
+      ...first.slice(0, 5).map((r) => r.reference),
+      second[0]!.reference,
+    ]);
+    expect(new Set(kioskClusters.values()).size).toBe(6);
+    const personClusters = await clustersByReference(server.deps, [
+      ...first.slice(5).map((r) => r.reference),
+      second[1]!.reference,
+    ]);
+    expect(new Set(personClusters.values()).size).toBe(1);
+    await clusterSizesConsistent();
+    await server.deps.db.deleteFrom('triage_setting').execute();
+  });
+
   it("marks an identifier beside many different people as a shared hub, and one person's own device as no hub", async () => {
     const cafe = { kind: 'device_id', value: 'cafe-terminal-7', platform: 'android' };
     const own = { kind: 'device_id', value: 'own-phone-1', platform: 'android' };
