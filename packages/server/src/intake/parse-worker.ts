@@ -2,7 +2,6 @@
 // batches a few ahead of the importer (credit-based), so parsing runs on its own core while
 // the importer writes. It stays up between the files of one import: compiled and warm.
 import fs from 'node:fs';
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseReports } from '@bantay/core/intake/parsers/index';
 import type { ParsedItem } from '@bantay/core/intake/report';
@@ -13,14 +12,6 @@ import type { PrepareServices } from './prepare';
 import { packItems } from './worker-batch';
 
 const port = parentPort!;
-/*
- * The parser yields the processor to the importing thread and the database. A file's batches
- * commit one after another under the intake's lock, and the commits set the pace: the parser
- * is a few batches ahead and can wait, a commit cannot. On Linux a thread's nice value is its
- * own (elsewhere it would be the whole process's, so it is left alone there).
- */
-const PARSER_NICE = 10;
-if (process.platform === 'linux') os.setPriority(PARSER_NICE);
 // The importer's IP database, read where it keeps it (shared memory), and PSGC list; and the
 // port batches go to, apart from the messages that say so (see ParseWorker.start).
 const { services: shared, batches } = workerData as WorkerStart;
