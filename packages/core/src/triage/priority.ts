@@ -90,17 +90,18 @@ export type PriorityFacts = {
 /** A report's facts known without its cluster and the clock: kept with the report, scored again later. */
 export type ReportFacts = Omit<PriorityFacts, 'clusterSize' | 'priorReports' | 'now'>;
 
+/** A report's facts as stored with it (priority_facts, JSON): the times as ISO text. */
+export type StoredFacts = TimelessFacts & { incidentAt?: string; receivedAt: string };
+
+type TimelessFacts = Omit<ReportFacts, 'incidentAt' | 'receivedAt'>;
+
 /**
- * A report's facts with its cluster's and the clock's, written out field by field: an object
- * spread gives each result a shape of its own making, and V8 throws away the code optimised for
- * a shape once no object has it (so the intake compiled scoreReport again batch after batch).
+ * A report's facts but its times, written out field by field; each caller then sets its own
+ * fields, always in the same order. An object spread gives each result a shape of its own
+ * making, and V8 throws away the code optimised for a shape once no object has it (so the
+ * intake compiled scoreReport again batch after batch); objects built by the same steps share one.
  */
-export function withClusterFacts(
-  facts: ReportFacts,
-  clusterSize: number,
-  priorReports: number,
-  now: Date,
-): PriorityFacts {
+function timelessFacts(facts: TimelessFacts): TimelessFacts {
   return {
     escalated: facts.escalated,
     reportAnnotations: facts.reportAnnotations,
@@ -111,12 +112,43 @@ export function withClusterFacts(
     philippineNexus: facts.philippineNexus,
     paymentIdentifierCount: facts.paymentIdentifierCount,
     linkedToFlaggedRecipient: facts.linkedToFlaggedRecipient,
-    clusterSize,
-    priorReports,
-    incidentAt: facts.incidentAt,
-    receivedAt: facts.receivedAt,
-    now,
   };
+}
+
+/** A report's facts with its cluster's and the clock's. */
+export function withClusterFacts(
+  facts: ReportFacts,
+  clusterSize: number,
+  priorReports: number,
+  now: Date,
+): PriorityFacts {
+  const all = timelessFacts(facts) as PriorityFacts;
+  all.clusterSize = clusterSize;
+  all.priorReports = priorReports;
+  all.incidentAt = facts.incidentAt;
+  all.receivedAt = facts.receivedAt;
+  all.now = now;
+  return all;
+}
+
+/**
+ * A report's facts as stored, its times as ISO text (what JSON.stringify makes of a date): with
+ * the dates in, JSON.stringify leaves its fast path, about 3 µs a report against 1. `receivedAt`:
+ * the time as text when the caller has made it already (a batch's reports share one).
+ */
+export function storedFacts(facts: ReportFacts, receivedAt = facts.receivedAt.toISOString()): StoredFacts {
+  const stored = timelessFacts(facts) as StoredFacts;
+  stored.incidentAt = facts.incidentAt?.toISOString();
+  stored.receivedAt = receivedAt;
+  return stored;
+}
+
+/** A report's facts as read back from storage. */
+export function factsFromStored(stored: StoredFacts): ReportFacts {
+  const facts = timelessFacts(stored) as ReportFacts;
+  facts.incidentAt = stored.incidentAt ? new Date(stored.incidentAt) : undefined;
+  facts.receivedAt = new Date(stored.receivedAt);
+  return facts;
 }
 
 export type PriorityReason = {

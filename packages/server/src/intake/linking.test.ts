@@ -31,6 +31,23 @@ async function clusterSizesConsistent(): Promise<void> {
   for (const row of rows) expect(Number(row.actual), `cluster ${row.id}`).toBe(row.report_count);
 }
 
+/** Identifiers in more reports than `n` become hubs (the triage settings; removed after each test). */
+async function setHubThreshold(n: number): Promise<void> {
+  await server.deps.db
+    .insertInto('triage_setting')
+    .values({
+      id: 1,
+      weights: JSON.stringify({}),
+      hub_threshold: n,
+      ip_window_hours: 24,
+      p1_review_minutes: 60,
+      updated_at: new Date(),
+      updated_by: null,
+    })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ hub_threshold: n }))
+    .execute();
+}
+
 describe('linking', () => {
   it('links reports that share an e-mail (provider-aware), a phone in any form, or a username on the same platform', async () => {
     const a = referral({ subjects: reported([{ kind: 'email', value: 'Juan.Prueba+x@gmail.com' }]) });
@@ -150,19 +167,7 @@ describe('linking', () => {
   });
 
   it('marks an identifier seen in more reports than the threshold as a hub, and splits the clusters it alone joined', async () => {
-    await server.deps.db
-      .insertInto('triage_setting')
-      .values({
-        id: 1,
-        weights: JSON.stringify({}),
-        hub_threshold: 3,
-        ip_window_hours: 24,
-        p1_review_minutes: 60,
-        updated_at: new Date(),
-        updated_by: null,
-      })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ hub_threshold: 3 }))
-      .execute();
+    await setHubThreshold(3);
     const device = { kind: 'device_id', value: '35-209900-176148-1', platform: 'IMEI' };
     const shared = [1, 2, 3].map((n) =>
       referral({ subjects: reported([device, { kind: 'email', value: `cafe.user${n}@example.test` }]) }),
@@ -192,19 +197,7 @@ describe('linking', () => {
   });
 
   it('counts an identifier across imports, and one met in more reports than the threshold in its first batch is a hub at once', async () => {
-    await server.deps.db
-      .insertInto('triage_setting')
-      .values({
-        id: 1,
-        weights: JSON.stringify({}),
-        hub_threshold: 3,
-        ip_window_hours: 24,
-        p1_review_minutes: 60,
-        updated_at: new Date(),
-        updated_by: null,
-      })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ hub_threshold: 3 }))
-      .execute();
+    await setHubThreshold(3);
     const kiosk = { kind: 'device_id', value: 'kiosk-terminal-42', platform: 'android' };
     const person = { kind: 'email', value: 'counted.person@example.test' };
     const first = [

@@ -1,24 +1,15 @@
 import type pg from 'pg';
 import { bigintArray } from '../platform/db/params';
 import {
+  factsFromStored,
   scoreReport,
   withClusterFacts,
-  type PriorityFacts,
   type PriorityWeights,
-  type ReportFacts,
+  type StoredFacts,
 } from '@bantay/core/triage/priority';
 
 /** Open statuses: the reports the queue shows and rescoring touches. */
 export const OPEN_STATUSES = ['new', 'in_review', 'info_requested'] as const;
-
-/** A report's facts as stored (priority_facts): JSON, so its times are ISO text. */
-export type StoredFacts = Omit<
-  PriorityFacts,
-  'clusterSize' | 'priorReports' | 'now' | 'incidentAt' | 'receivedAt'
-> & {
-  incidentAt?: string;
-  receivedAt: string;
-};
 
 type ScoredRow = {
   id: string;
@@ -124,7 +115,7 @@ async function writeScores(
 ): Promise<number> {
   const changed: { id: string; score: number; level: number; reasons: string }[] = [];
   for (const row of rows) {
-    const facts = withClusterFacts(reportFacts(row.facts), row.size, Number(row.prior), options.now);
+    const facts = withClusterFacts(factsFromStored(row.facts), row.size, Number(row.prior), options.now);
     const priority = scoreReport(facts, options.weights);
     if (priority.score !== row.score || priority.level !== row.level) {
       changed.push({
@@ -149,21 +140,4 @@ async function writeScores(
     );
   }
   return changed.length;
-}
-
-/** Facts as stored (JSON: the times are text), field by field for one shape (see withClusterFacts). */
-function reportFacts(stored: StoredFacts): ReportFacts {
-  return {
-    escalated: stored.escalated,
-    reportAnnotations: stored.reportAnnotations,
-    fileAnnotations: stored.fileAnnotations,
-    youngestVictimAge: stored.youngestVictimAge,
-    fileCount: stored.fileCount,
-    newFileCount: stored.newFileCount,
-    philippineNexus: stored.philippineNexus,
-    paymentIdentifierCount: stored.paymentIdentifierCount,
-    linkedToFlaggedRecipient: stored.linkedToFlaggedRecipient,
-    incidentAt: stored.incidentAt ? new Date(stored.incidentAt) : undefined,
-    receivedAt: new Date(stored.receivedAt),
-  };
 }
