@@ -60,7 +60,7 @@ export type ImportChain = {
 export { quarantineContext } from './batch';
 
 /** Items staged at a time, as they are read (a parse worker's message holds 500). */
-export const STAGE_CHUNK = 500;
+const STAGE_CHUNK = 500;
 /** Items in the first batch of an import that follows none (see runImport). */
 const FIRST_BATCH = 1000;
 
