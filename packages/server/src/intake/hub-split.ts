@@ -1,13 +1,16 @@
 import type pg from 'pg';
 import { bigintArray } from '../platform/db/params';
 import { DisjointSets, push, relabel } from './linking';
-import { rescoreClusters } from './rescore';
-import { lockIntake, type StoreSettings } from './store';
+import { walkSplit, WALK_SHARE, type ClusterSplit } from './cluster-walk';
+import { rescoreClusters, rescoreInSaturated } from './rescore';
+import { lockIntake, SATURATED, type StoreSettings } from './store';
 
 /**
  * Hub splits: when an identifier turns out to be a hub, the clusters it held together are
  * split where it was the only bridge. Batches note new hubs (intake_hub_split); an import
- * settles them at its start and end. Lookups go byIndex (see linking.ts).
+ * settles them at its start and end. A large cluster is walked from the hubs' reports (see
+ * cluster-walk.ts): re-reading the largest at every import's end was most of a settle's cost.
+ * Lookups go byIndex (see linking.ts).
  */
 
 /**
@@ -24,14 +27,17 @@ export async function settleHubSplits(pool: pg.Pool, settings: StoreSettings, no
     const pending = await client.query<{ id: string }>(
       'DELETE FROM intake_hub_split RETURNING identifier_id::text AS id',
     );
-    const changed = pending.rows.length
-      ? await splitClustersAround(
-          client,
-          pending.rows.map((row) => row.id),
-          settings.ipWindowMs,
-        )
-      : [];
-    await rescoreClusters(client, changed, { weights: settings.weights, now });
+    const { changed, saturated } = await splitClustersAround(
+      client,
+      pending.rows.map((row) => row.id),
+      settings.ipWindowMs,
+    );
+    // A large cluster that only lost reports changes score in its first reports alone.
+    const options = { weights: settings.weights, now };
+    const whole = new Set(changed);
+    for (const cluster of saturated) whole.delete(cluster);
+    await rescoreClusters(client, [...whole], options);
+    await rescoreInSaturated(client, new Map(saturated.map((cluster) => [cluster, []])), SATURATED, options);
     await client.query('COMMIT');
     return changed.length;
   } catch (error) {
@@ -45,23 +51,107 @@ export async function settleHubSplits(pool: pg.Pool, settings: StoreSettings, no
 /**
  * When an identifier turns out to be a hub, the clusters it joined are recomputed from
  * the identifiers that still link, and split where it was the only bridge. The largest
- * part keeps the cluster id. Returns every cluster id that changed.
+ * part keeps the cluster id. Returns every cluster id that changed, and those of them that
+ * kept their id at SATURATED reports or more (only their first reports can change score).
  */
 async function splitClustersAround(
   client: pg.PoolClient,
   hubIds: string[],
   ipWindowMs: number,
-): Promise<string[]> {
+): Promise<{ changed: string[]; saturated: string[] }> {
+  const moves: { report: string; cluster: string }[] = [];
+  const changed = new Set<string>();
+  const kept: string[] = [];
+  for (const { cluster, moving } of await splitsAround(client, hubIds, ipWindowMs)) {
+    if (moving.length === 0) continue;
+    changed.add(cluster);
+    kept.push(cluster);
+    const ids = await client.query<{ id: string }>(
+      `SELECT nextval('report_cluster_id_seq')::text AS id FROM generate_series(1, $1)`,
+      [moving.length],
+    );
+    moving.forEach((part, k) => {
+      const id = ids.rows[k]!.id;
+      changed.add(id);
+      for (const report of part) moves.push({ report, cluster: id });
+    });
+  }
+  if (moves.length === 0) return { changed: [], saturated: [] };
+  await relabel(client, moves);
+  const sizes = await client.query<[id: string, size: number]>({
+    text: `INSERT INTO report_cluster (id, report_count, first_at, last_at)
+     SELECT t.id, x.n, x.first_at, x.last_at FROM unnest($1::bigint[]) AS t(id)
+      CROSS JOIN LATERAL (SELECT count(*)::int AS n, min(received_at) AS first_at, max(received_at) AS last_at
+                            FROM report WHERE cluster_id = t.id) x
+      WHERE x.n > 0
+     ON CONFLICT (id) DO UPDATE SET report_count = excluded.report_count, first_at = excluded.first_at, last_at = excluded.last_at
+     RETURNING id::text, report_count`,
+    values: [bigintArray([...changed])],
+    rowMode: 'array',
+  });
+  const size = new Map(sizes.rows);
+  return {
+    changed: [...changed],
+    saturated: kept.filter((cluster) => (size.get(cluster) ?? 0) >= SATURATED),
+  };
+}
+
+/** Clusters from this size on are walked from their hubs' reports (see cluster-walk.ts); smaller ones are read whole. */
+export const WALK_FROM = 1000;
+
+/**
+ * How the clusters joined by the hubs split (none applied): each cluster's parts that move to
+ * new clusters. Every step byIndex: the cost follows the clusters split, not the tables.
+ */
+export async function splitsAround(
+  client: pg.PoolClient,
+  hubIds: string[],
+  ipWindowMs: number,
+  walk = { from: WALK_FROM, share: WALK_SHARE },
+): Promise<ClusterSplit[]> {
   if (hubIds.length === 0) return [];
-  // Every step byIndex: the cost follows the clusters split, not the size of the tables.
-  const affected = await client.query<{ cluster_id: string }>(
-    `SELECT DISTINCT r.cluster_id::text FROM unnest($1::bigint[]) AS q(id)
+  // The hubs' reports, by cluster.
+  const carriers = await client.query<[clusterId: string, report: string]>({
+    text: `SELECT r.cluster_id::text, ri.report_id::text FROM unnest($1::bigint[]) AS q(id)
       CROSS JOIN LATERAL (SELECT report_id FROM report_identifier WHERE identifier_id = q.id OFFSET 0) ri
       CROSS JOIN LATERAL (SELECT cluster_id FROM report WHERE id = ri.report_id OFFSET 0) r`,
-    [bigintArray(hubIds)],
-  );
-  const clusters = affected.rows.map((row) => row.cluster_id);
-  if (clusters.length === 0) return [];
+    values: [bigintArray(hubIds)],
+    rowMode: 'array',
+  });
+  const seeds = new Map<string, Set<string>>();
+  for (const [clusterId, report] of carriers.rows) {
+    let set = seeds.get(clusterId);
+    if (!set) seeds.set(clusterId, (set = new Set()));
+    set.add(report);
+  }
+  if (seeds.size === 0) return [];
+  const sizes = await client.query<[id: string, size: number]>({
+    text: 'SELECT id::text, report_count FROM report_cluster WHERE id = ANY($1::bigint[])',
+    values: [bigintArray([...seeds.keys()])],
+    rowMode: 'array',
+  });
+  const splits: ClusterSplit[] = [];
+  const readWhole: string[] = [];
+  for (const [id, size] of sizes.rows) {
+    const walked =
+      size >= walk.from
+        ? await walkSplit(client, { id, size }, [...seeds.get(id)!], ipWindowMs, walk.share)
+        : null;
+    if (walked) splits.push(walked);
+    else readWhole.push(id);
+  }
+  // Clusters without a stored size (none, unless the data is inconsistent) are read whole too.
+  for (const id of seeds.keys()) if (!sizes.rows.some((row) => row[0] === id)) readWhole.push(id);
+  if (readWhole.length) splits.push(...(await splitsReadWhole(client, readWhole, ipWindowMs)));
+  return splits;
+}
+
+/** Splits of clusters read whole: every report, and every identifier occurrence of them. */
+async function splitsReadWhole(
+  client: pg.PoolClient,
+  clusters: string[],
+  ipWindowMs: number,
+): Promise<ClusterSplit[]> {
   const reports = await client.query<[id: string, clusterId: string]>({
     text: `SELECT x.id::text, t.id::text AS cluster_id FROM unnest($1::bigint[]) AS t(id)
       CROSS JOIN LATERAL (SELECT id FROM report WHERE cluster_id = t.id OFFSET 0) x`,
@@ -86,32 +176,10 @@ async function splitClustersAround(
       )
     ).rows.map((row) => [row.id, row.link_policy]),
   );
-  const moves: { report: string; cluster: string }[] = [];
-  const changed = new Set<string>();
-  for (const { cluster, parts } of clusterParts(reports.rows, occurrences.rows, policies, ipWindowMs)) {
-    changed.add(cluster);
-    const ids = await client.query<{ id: string }>(
-      `SELECT nextval('report_cluster_id_seq')::text AS id FROM generate_series(1, $1)`,
-      [parts.length - 1],
-    );
-    parts.slice(1).forEach((part, k) => {
-      const id = ids.rows[k]!.id;
-      changed.add(id);
-      for (const report of part) moves.push({ report, cluster: id });
-    });
-  }
-  if (moves.length === 0) return [];
-  await relabel(client, moves);
-  await client.query(
-    `INSERT INTO report_cluster (id, report_count, first_at, last_at)
-     SELECT t.id, x.n, x.first_at, x.last_at FROM unnest($1::bigint[]) AS t(id)
-      CROSS JOIN LATERAL (SELECT count(*)::int AS n, min(received_at) AS first_at, max(received_at) AS last_at
-                            FROM report WHERE cluster_id = t.id) x
-      WHERE x.n > 0
-     ON CONFLICT (id) DO UPDATE SET report_count = excluded.report_count, first_at = excluded.first_at, last_at = excluded.last_at`,
-    [bigintArray([...changed])],
-  );
-  return [...changed];
+  return clusterParts(reports.rows, occurrences.rows, policies, ipWindowMs).map(({ cluster, parts }) => ({
+    cluster,
+    moving: parts.slice(1),
+  }));
 }
 
 /**

@@ -196,6 +196,51 @@ describe('linking', () => {
     await server.deps.db.deleteFrom('triage_setting').execute();
   });
 
+  it('after a hub splits a large cluster, every score is what a full rescore would give', async () => {
+    const device = { kind: 'device_id', value: 'shared-tablet-9', platform: 'android' };
+    const phone = { kind: 'phone', value: '0917 555 3001' };
+    // Two reports of other people on the tablet first, then 22 of one person (2 on the tablet):
+    // one cluster of 24, whose person's reports lose two reports before them when it splits.
+    const others = [1, 2].map((n) =>
+      referral({ subjects: reported([device, { kind: 'email', value: `tablet.user${n}@example.test` }]) }),
+    );
+    const person = Array.from({ length: 22 }, (_, n) =>
+      referral({ subjects: reported(n < 2 ? [phone, device] : [phone]) }),
+    );
+    await importReferrals(server.deps, [...others, ...person]);
+    const references = [...others, ...person].map((r) => r.reference);
+    const before = await clustersByReference(server.deps, references);
+    expect(new Set(before.values()).size).toBe(1);
+
+    // The tablet turns out to be a hub (as a batch marks one); the next import settles the split.
+    const hub = await server.deps.db
+      .updateTable('identifier')
+      .set({ is_hub: true, hub_reason: 'shared' })
+      .where('kind', '=', 'device_id')
+      .where('value', '=', device.value)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await server.deps.pool.query('INSERT INTO intake_hub_split (identifier_id) VALUES ($1)', [hub.id]);
+    server.clock.advance(1000);
+    await importReferrals(server.deps, [
+      referral({ subjects: reported([{ kind: 'email', value: 'someone.else@example.test' }]) }),
+    ]);
+    const after = await clustersByReference(server.deps, references);
+    expect(new Set(after.values()).size).toBe(3);
+    // The person's 22 keep the cluster, at full points for its size: only its first reports were rescored.
+    expect(after.get(person[0]!.reference)).toBe(before.get(person[0]!.reference));
+
+    const { weights } = await (await intakeServices(server.deps)).settings();
+    const client = await server.deps.pool.connect();
+    try {
+      const changed = await rescoreWhere(client, { allOpen: true }, { weights, now: server.deps.clock() });
+      expect(changed).toBe(0);
+    } finally {
+      client.release();
+    }
+    await clusterSizesConsistent();
+  });
+
   it('counts an identifier across imports, and one met in more reports than the threshold in its first batch is a hub at once', async () => {
     await setHubThreshold(3);
     const kiosk = { kind: 'device_id', value: 'kiosk-terminal-42', platform: 'android' };

@@ -35,7 +35,7 @@ const INTAKE_LOCK = 7021179406330841;
 /** Cluster sizes at which the cluster or prior-report points step up (see scoreReport). */
 const CLUSTER_STEPS = [...new Set([...CLUSTER_SIZE_STEPS, ...PRIOR_REPORT_STEPS])];
 /** From this size on, a cluster's size and its later reports' prior counts earn the most points. */
-const SATURATED = Math.max(...CLUSTER_SIZE_STEPS, ...PRIOR_REPORT_STEPS);
+export const SATURATED = Math.max(...CLUSTER_SIZE_STEPS, ...PRIOR_REPORT_STEPS);
 
 /**
  * Takes the intake's lock for the caller's transaction: one batch writer at a time, so that
