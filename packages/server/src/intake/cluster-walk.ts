@@ -17,7 +17,7 @@ import { DisjointSets, push } from './linking';
  * Each step reads, by index, the linking identifiers of the reports reached last (hubs and
  * never-linking ones left out) and the reports of the identifiers met first now; an IP links the
  * observations of a run within the time window. The walk gives up (null) when it has reached a
- * share of the cluster, or met something the cluster's stored state does not explain (a report
+ * share of the cluster or taken many steps, or met something the cluster's stored state does not explain (a report
  * of another cluster, a size that does not add up): the caller then reads the cluster whole.
  */
 
@@ -26,6 +26,8 @@ export type ClusterSplit = { cluster: string; moving: string[][] };
 
 /** Share of a cluster the walk may reach before reading the cluster whole is cheaper. */
 export const WALK_SHARE = 0.25;
+/** Steps (two reads each) before a long, thin part is left to a whole read: walks take about five. */
+const MAX_STEPS = 64;
 
 type Observation = { report: string; at: number; cluster: string };
 /** An IP's observations in time order, the run (within the time window) of each, and an element of each run reached. */
@@ -60,10 +62,10 @@ export async function walkSplit(
   for (const seed of seeds) walk.reach(seed);
   const budget = Math.max(seeds.length, cluster.size * share);
 
-  for (;;) {
+  for (let step = 0; ; step += 1) {
     const split = settled(walk, cluster, frontier);
     if (split !== undefined) return split;
-    if (walk.reports.length > budget) return null;
+    if (walk.reports.length > budget || step === MAX_STEPS) return null;
     // The largest growing part waits: it is most likely the rest, which need not be walked to its end.
     const waiting = largestGrowing(walk, frontier);
     const expanding = frontier.filter((report) => walk.uf.find(walk.element.get(report)!) !== waiting);

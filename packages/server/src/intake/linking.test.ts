@@ -31,6 +31,18 @@ async function clusterSizesConsistent(): Promise<void> {
   for (const row of rows) expect(Number(row.actual), `cluster ${row.id}`).toBe(row.report_count);
 }
 
+/** Every open report's score is what a full rescore gives: a full rescore changes none. */
+async function scoresAsFullRescore(): Promise<void> {
+  const { weights } = await (await intakeServices(server.deps)).settings();
+  const client = await server.deps.pool.connect();
+  try {
+    const changed = await rescoreWhere(client, { allOpen: true }, { weights, now: server.deps.clock() });
+    expect(changed).toBe(0);
+  } finally {
+    client.release();
+  }
+}
+
 /** Identifiers in more reports than `n` become hubs (the triage settings; removed after each test). */
 async function setHubThreshold(n: number): Promise<void> {
   await server.deps.db
@@ -155,14 +167,7 @@ describe('linking', () => {
     );
     expect(new Set(clusters.values()).size).toBe(1);
 
-    const { weights } = await (await intakeServices(server.deps)).settings();
-    const client = await server.deps.pool.connect();
-    try {
-      const changed = await rescoreWhere(client, { allOpen: true }, { weights, now: server.deps.clock() });
-      expect(changed).toBe(0);
-    } finally {
-      client.release();
-    }
+    await scoresAsFullRescore();
     await clusterSizesConsistent();
   });
 
@@ -230,14 +235,7 @@ describe('linking', () => {
     // The person's 22 keep the cluster, at full points for its size: only its first reports were rescored.
     expect(after.get(person[0]!.reference)).toBe(before.get(person[0]!.reference));
 
-    const { weights } = await (await intakeServices(server.deps)).settings();
-    const client = await server.deps.pool.connect();
-    try {
-      const changed = await rescoreWhere(client, { allOpen: true }, { weights, now: server.deps.clock() });
-      expect(changed).toBe(0);
-    } finally {
-      client.release();
-    }
+    await scoresAsFullRescore();
     await clusterSizesConsistent();
   });
 
