@@ -150,6 +150,25 @@ describe('linking', () => {
     await clusterSizesConsistent();
   });
 
+  it('as a cluster grows import by import, every score is what a full rescore would give', async () => {
+    const phone = { kind: 'phone', value: '0917 555 4001' };
+    // One report at a time, through every size and prior-report step (1, 2, 3, 5, 10) and past them.
+    const grown: ReturnType<typeof referral>[] = [];
+    for (let n = 0; n < 12; n += 1) {
+      const one = referral({ subjects: reported([phone]) });
+      grown.push(one);
+      await importReferrals(server.deps, [one]);
+      server.clock.advance(1000);
+    }
+    const clusters = await clustersByReference(
+      server.deps,
+      grown.map((r) => r.reference),
+    );
+    expect(new Set(clusters.values()).size).toBe(1);
+    await scoresAsFullRescore();
+    await clusterSizesConsistent();
+  });
+
   it('after a merge into a large cluster, every score is what a full rescore would give', async () => {
     const phone = (n: number) => ({ kind: 'phone', value: `0917 555 ${String(2000 + n)}` });
     // Four early reports, then 25 later ones of another person: a cluster of 25 at full points.
