@@ -130,18 +130,17 @@ export async function splitsAround(
     values: [bigintArray([...seeds.keys()])],
     rowMode: 'array',
   });
+  const stored = new Map(sizes.rows);
   const splits: ClusterSplit[] = [];
   const readWhole: string[] = [];
-  for (const [id, size] of sizes.rows) {
+  for (const [id, reports] of seeds) {
+    // A cluster without a stored size (none, unless the data is inconsistent) is read whole too.
+    const size = stored.get(id) ?? 0;
     const walked =
-      size >= walk.from
-        ? await walkSplit(client, { id, size }, [...seeds.get(id)!], ipWindowMs, walk.share)
-        : null;
+      size >= walk.from ? await walkSplit(client, { id, size }, [...reports], ipWindowMs, walk.share) : null;
     if (walked) splits.push(walked);
     else readWhole.push(id);
   }
-  // Clusters without a stored size (none, unless the data is inconsistent) are read whole too.
-  for (const id of seeds.keys()) if (!sizes.rows.some((row) => row[0] === id)) readWhole.push(id);
   if (readWhole.length) splits.push(...(await splitsReadWhole(client, readWhole, ipWindowMs)));
   return splits;
 }
