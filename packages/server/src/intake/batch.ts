@@ -51,8 +51,10 @@ export class StagingBatch {
     private readonly deps: AppDeps,
     private readonly services: IntakeServices,
     context: { importId: string; receivedAt: Date },
+    /** Reports the batch is expected to hold: its buffers are sized for them. */
+    expected: number,
   ) {
-    this.rows = new BatchRows(deps.cipher, context, deps.config.intakeBatch);
+    this.rows = new BatchRows(deps.cipher, context, expected);
   }
 
   /** Items taken so far. */

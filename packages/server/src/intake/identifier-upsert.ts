@@ -91,7 +91,12 @@ export class DistinctIdentifiers {
 export class IdentifierCollector {
   private readonly distinct = new DistinctIdentifiers();
   private readonly perReport: Distinct[][] = [];
-  private readonly heads = new RowHeads(STAGE, STAGE.columns.length - 1);
+  private readonly heads: RowHeads;
+
+  /** `sizeHint`: bytes for the upsert rows' first columns (see BinaryRows). */
+  constructor(sizeHint?: number) {
+    this.heads = new RowHeads(STAGE, STAGE.columns.length - 1, sizeHint);
+  }
 
   add(occurrences: readonly IdentifierOccurrence[]): void {
     const i = this.perReport.length;
@@ -134,7 +139,8 @@ export class IdentifierCollector {
   }
 
   private stage(distinct: DistinctIdentifiers): BinaryRows {
-    const stage = new BinaryRows(STAGE, distinct.entries.length * 96);
+    // 112 bytes a row on average, for generated reports.
+    const stage = new BinaryRows(STAGE, distinct.entries.length * 136);
     for (const entry of distinct.entries) {
       stage.addJoined(this.heads, entry.head);
       stage.put(entry.reports);

@@ -122,12 +122,13 @@ export async function runImport(
     : Promise.resolve();
   pending.catch(() => undefined); // taken up by the first commit, or at the end (see flush)
   // Received when read and staged: the queue clock of its reports starts here.
-  const staging = () => new StagingBatch(deps, services, { importId, receivedAt: deps.clock() });
-  let batch = staging();
+  const staging = (size: number) =>
+    new StagingBatch(deps, services, { importId, receivedAt: deps.clock() }, size);
   const chunkSize = Math.min(STAGE_CHUNK, deps.config.intakeBatch);
   // The first batch of a run is small, so that the database starts writing while the rest is
   // read: an import after another starts beside that one's last commit instead.
   let batchSize = chain.after ? deps.config.intakeBatch : Math.min(FIRST_BATCH, deps.config.intakeBatch);
+  let batch = staging(batchSize);
 
   const flush = async (staged: StagingBatch) => {
     const prepared = staged.finish();
@@ -166,8 +167,8 @@ export async function runImport(
         );
         if (batch.size >= batchSize) {
           await flush(batch);
-          batch = staging();
           batchSize = deps.config.intakeBatch;
+          batch = staging(batchSize);
         }
       }
     }

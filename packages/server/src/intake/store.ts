@@ -11,7 +11,7 @@ import { markSharedHubs, upsertIdentifiers, type ResolvedIdentifiers } from './i
 import { assignClusters, type BatchReport, type ClusterAssignment, type LinkRef } from './linking';
 import { bigintArray } from '../platform/db/params';
 import { rescoreClusters, rescoreInSaturated } from './rescore';
-import { REPORT_IDENTIFIER_TABLE, REPORT_TABLE, type StagedBatch } from './stage-rows';
+import { BYTES_PER_REPORT, REPORT_IDENTIFIER_TABLE, REPORT_TABLE, type StagedBatch } from './stage-rows';
 
 export type StoreSettings = {
   weights: PriorityWeights;
@@ -116,8 +116,8 @@ function finishRows(
   const batch = staged.reports;
   const stored: StoredReport[] = [];
   // Only what depends on the stored data is written now: the rows' heads were built when staged.
-  const reportRows = new BinaryRows(REPORT_TABLE, batch.length * 512);
-  const identifierRows = new BinaryRows(REPORT_IDENTIFIER_TABLE, batch.length * 512);
+  const reportRows = new BinaryRows(REPORT_TABLE, batch.length * BYTES_PER_REPORT.report);
+  const identifierRows = new BinaryRows(REPORT_IDENTIFIER_TABLE, batch.length * BYTES_PER_REPORT.identifiers);
   for (let i = 0; i < batch.length; i += 1) {
     const { id, report, facts, head, occurrence } = batch[i]!;
     const clusterId = clusters.clusterIds[i]!;

@@ -70,6 +70,23 @@ describe('field encryption', () => {
     expect(() => cipher.decrypt(second, 'report_document.content:1')).toThrow(DecryptionError);
   });
 
+  it('seals into a reused buffer on request, each value as encrypt does, valid until the next', () => {
+    const small = Buffer.from('a short document');
+    const large = Buffer.alloc(40_000, 7); // past the reused buffer's first size: it grows
+    const first = cipher.encryptTransient(small, 'report_document.content:1');
+    const kept = Buffer.from(first);
+    expect(cipher.decrypt(kept, 'report_document.content:1').equals(small)).toBe(true);
+    const second = cipher.encryptTransient(large, 'report_document.content:2');
+    expect(cipher.decrypt(Buffer.from(second), 'report_document.content:2').equals(large)).toBe(true);
+    expect(() => cipher.decrypt(Buffer.from(second), 'report_document.content:1')).toThrow(DecryptionError);
+    // The same length as encrypt's, and a fresh IV: no two values share a seal.
+    expect(second.length).toBe(cipher.encrypt(large, 'x').length);
+    const third = cipher.encryptTransient(small, 'report_document.content:1');
+    expect(third.length).toBe(kept.length);
+    expect(third.equals(kept)).toBe(false);
+    expect(cipher.decrypt(third, 'report_document.content:1').equals(small)).toBe(true);
+  });
+
   it('draws a new data key after 65 536 values', () => {
     const fresh = new FieldCipher({ activeId: 'k1', keys: new Map([['k1', old]]) });
     const wrapOf = (sealed: Buffer) => sealed.subarray(4, 64).toString('hex');
