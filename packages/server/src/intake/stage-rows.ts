@@ -19,8 +19,9 @@ export const documentContext = (reportId: string) => `report_document:${reportId
  * Bytes a report takes in each of a batch's COPY buffers, to size them up front: a buffer that
  * outgrows its start is allocated again at twice the size and copied, and on the importing
  * thread every 32 MB of new buffers forces a young-generation collection, which then copies
- * the batch's live objects once more. About a quarter above the average of 200 000 generated
- * reports (in brackets): with the old sizes nearly every buffer grew once per batch.
+ * the batch's live objects once more. About a quarter above the average over 60 000 generated
+ * reports (in brackets), where no buffer then grew: with the old sizes nearly every one grew
+ * once per batch.
  */
 export const BYTES_PER_REPORT = {
   /** The document, lz4-compressed and encrypted (2 000). */
