@@ -17,8 +17,9 @@ import { DisjointSets, push } from './linking';
  * Each step reads, by index, the linking identifiers of the reports reached last (hubs and
  * never-linking ones left out) and the reports of the identifiers met first now; an IP links the
  * observations of a run within the time window. The walk gives up (null) when it has reached a
- * share of the cluster or taken many steps, or met something the cluster's stored state does not explain (a report
- * of another cluster, a size that does not add up): the caller then reads the cluster whole.
+ * share of the cluster, taken many steps, or met something the cluster's stored state does not
+ * explain (a report of another cluster, a size that does not add up): the caller then reads the
+ * cluster whole.
  */
 
 /** A cluster's parts that move to new clusters; the cluster keeps the rest (the largest part). */
