@@ -7,6 +7,7 @@ import { listenForHashSets } from './intake/services';
 import { openPlatform } from './platform/bootstrap';
 import type { Config } from './platform/config';
 import { buildApp } from './platform/http/app';
+import { RECENCY_INTERVAL_MS, rescoreFaded } from './triage/recency';
 
 export type RunningServer = { app: FastifyInstance; url: string; stop(): Promise<void> };
 
@@ -40,10 +41,23 @@ export async function startServer(
       3_600_000,
     );
     prune.unref();
+    const fade = () =>
+      void rescoreFaded(platform.deps).then(
+        (run) => {
+          if (run?.rescored) log(`recency: ${run.rescored} open reports scored again as they aged`);
+        },
+        (error: unknown) => log(`recency rescoring failed: ${String(error)}`),
+      );
+    // Once at start (scores may have aged while the server was down), then every hour.
+    const firstFade = setTimeout(fade, 0);
+    const fading = setInterval(fade, RECENCY_INTERVAL_MS);
+    fading.unref();
     return {
       app,
       url,
       stop: async () => {
+        clearTimeout(firstFade);
+        clearInterval(fading);
         clearInterval(prune);
         await app.close();
         await stopListening();

@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   'triage.reviewed',
   /** Priority weights or linking settings changed (the open queue was re-scored). */
   'triage.settings_changed',
+  /** Open reports scored again as their recency points faded (the server's hourly run). */
+  'triage.recency_rescored',
   /** Someone opened a case. */
   'case.read',
   /** A case was opened by hand, or a referred case accepted by its unit (referred → open). */

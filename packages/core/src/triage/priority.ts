@@ -167,6 +167,12 @@ const DAY = 86_400_000;
 /** Cluster sizes and prior-report counts at which points step up; beyond the last, no more. */
 export const CLUSTER_SIZE_STEPS = [2, 5, 20] as const;
 export const PRIOR_REPORT_STEPS = [1, 3, 10] as const;
+/**
+ * Days after the incident (or the receipt, when the report gives no incident time) up to which
+ * the recency points are whole, a half and a fifth; none after. Stored scores do not age by
+ * themselves: see rescoreFaded on the server.
+ */
+export const RECENCY_DAYS = [2, 7, 30] as const;
 
 /** Points that grow by steps, so a cluster of 3 and one of 300 differ but neither dominates. */
 function steps(value: number, thresholds: readonly number[], weight: number): number {
@@ -233,13 +239,14 @@ export function scoreReport(
   });
   const reference = facts.incidentAt ?? facts.receivedAt;
   const ageDays = Math.max(0, (facts.now.getTime() - reference.getTime()) / DAY);
+  const [full, half, fifth] = RECENCY_DAYS;
   add(
     'recency',
-    ageDays <= 2
+    ageDays <= full
       ? weights.recency
-      : ageDays <= 7
+      : ageDays <= half
         ? Math.round(weights.recency / 2)
-        : ageDays <= 30
+        : ageDays <= fifth
           ? Math.round(weights.recency / 5)
           : 0,
     {

@@ -4,6 +4,7 @@ import {
   factsFromStored,
   scoreReport,
   withClusterFacts,
+  type PriorityReason,
   type PriorityWeights,
   type StoredFacts,
 } from '@bantay/core/triage/priority';
@@ -18,24 +19,41 @@ type ScoredRow = {
   level: number;
   size: number;
   prior: string;
+  /** The stored reasons, when asked for (see RescoreOptions.reasons). */
+  reasons?: PriorityReason[];
+};
+
+export type RescoreOptions = {
+  weights: PriorityWeights;
+  now: Date;
+  exclude?: string[];
+  /**
+   * Also write the reports whose reasons' points changed though their score and level did not
+   * (a score held at 100 by the cap): their stored reasons are read as well.
+   */
+  reasons?: boolean;
 };
 
 /**
  * Recomputes the score of open reports from their stored facts, current cluster size and
- * prior reports, and the given weights. Writes only the rows whose score changed.
+ * prior reports, and the given weights. Writes only the rows whose score or level changed
+ * (or, with `reasons`, their reasons' points).
  * Returns how many changed.
  */
 export async function rescoreWhere(
   client: pg.PoolClient | pg.Client,
   where: { clusterIds?: string[]; allOpen?: boolean },
-  options: { weights: PriorityWeights; now: Date; exclude?: string[] },
+  options: RescoreOptions,
 ): Promise<number> {
   if (!where.allOpen && !where.clusterIds?.length) return 0;
   const exclude = bigintArray(options.exclude ?? []);
+  // The stored reasons are read only when asked for: the intake's rescoring does without.
+  const inner = options.reasons ? ', priority_reasons AS reasons' : '';
+  const outer = options.reasons ? ', reasons' : '';
   const rows = where.allOpen
     ? await client.query<ScoredRow>(
-        `SELECT id, facts, score, level, size, prior FROM (
-           SELECT r.id::text, r.priority_facts AS facts, r.priority_score AS score, r.priority_level AS level, c.report_count AS size,
+        `SELECT id, facts, score, level, size, prior${outer} FROM (
+           SELECT r.id::text, r.priority_facts AS facts, r.priority_score AS score, r.priority_level AS level, c.report_count AS size${inner},
                   count(*) OVER (PARTITION BY r.cluster_id ORDER BY r.received_at, r.id ROWS UNBOUNDED PRECEDING) - 1 AS prior,
                   r.status = ANY($1::text[]) AND NOT (r.id = ANY($2::bigint[])) AS open
              FROM report r JOIN report_cluster c ON c.id = r.cluster_id) x
@@ -44,11 +62,11 @@ export async function rescoreWhere(
       )
     : // Cluster by cluster, in index order: no scan of the table, and no sort.
       await client.query<ScoredRow>(
-        `SELECT x.id::text, x.facts, x.score, x.level, c.report_count AS size, x.prior::text
+        `SELECT x.id::text, x.facts, x.score, x.level, c.report_count AS size, x.prior::text${outer}
            FROM unnest($1::bigint[]) AS t(id)
            JOIN report_cluster c ON c.id = t.id
            CROSS JOIN LATERAL (
-             SELECT id, priority_facts AS facts, priority_score AS score, priority_level AS level, status,
+             SELECT id, priority_facts AS facts, priority_score AS score, priority_level AS level, status${inner},
                     row_number() OVER (ORDER BY received_at, id) - 1 AS prior
                FROM report WHERE cluster_id = t.id ORDER BY received_at, id) x
           WHERE x.status = ANY($2::text[]) AND NOT (x.id = ANY($3::bigint[]))`,
@@ -60,7 +78,7 @@ export async function rescoreWhere(
 export function rescoreClusters(
   client: pg.PoolClient,
   clusterIds: string[],
-  options: { weights: PriorityWeights; now: Date; exclude?: string[] },
+  options: RescoreOptions,
 ): Promise<number> {
   return rescoreWhere(client, { clusterIds }, options);
 }
@@ -111,13 +129,17 @@ export async function rescoreInSaturated(
 async function writeScores(
   client: pg.PoolClient | pg.Client,
   rows: ScoredRow[],
-  options: { weights: PriorityWeights; now: Date },
+  options: RescoreOptions,
 ): Promise<number> {
   const changed: { id: string; score: number; level: number; reasons: string }[] = [];
   for (const row of rows) {
     const facts = withClusterFacts(factsFromStored(row.facts), row.size, Number(row.prior), options.now);
     const priority = scoreReport(facts, options.weights);
-    if (priority.score !== row.score || priority.level !== row.level) {
+    if (
+      priority.score !== row.score ||
+      priority.level !== row.level ||
+      (row.reasons !== undefined && !samePoints(row.reasons, priority.reasons))
+    ) {
       changed.push({
         id: row.id,
         score: priority.score,
@@ -140,4 +162,14 @@ async function writeScores(
     );
   }
   return changed.length;
+}
+
+/** Whether two lists of reasons give the same points for the same factors (their details aside). */
+function samePoints(stored: PriorityReason[], computed: PriorityReason[]): boolean {
+  return (
+    stored.length === computed.length &&
+    stored.every(
+      (reason, i) => reason.factor === computed[i]!.factor && reason.points === computed[i]!.points,
+    )
+  );
 }

@@ -36,8 +36,12 @@ export type SavedFilterTable = {
   created_at: Date;
 };
 
+/** When the open queue's recency points were last brought up to date (see recency.ts). */
+export type TriageRecencyRunTable = { id: Generated<number>; ran_at: Date };
+
 export type TriageTables = {
   triage_setting: TriageSettingTable;
+  triage_recency_run: TriageRecencyRunTable;
   triage_decision: TriageDecisionTable;
   saved_filter: SavedFilterTable;
 };
