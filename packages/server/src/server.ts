@@ -41,25 +41,28 @@ export async function startServer(
       3_600_000,
     );
     prune.unref();
-    const fade = () =>
-      void rescoreFaded(platform.deps).then(
+    let fading: Promise<void> = Promise.resolve();
+    const fade = () => {
+      fading = rescoreFaded(platform.deps).then(
         (run) => {
           if (run?.rescored) log(`recency: ${run.rescored} open reports scored again as they aged`);
         },
         (error: unknown) => log(`recency rescoring failed: ${String(error)}`),
       );
+    };
     // Once at start (scores may have aged while the server was down), then every hour.
     const firstFade = setTimeout(fade, 0);
-    const fading = setInterval(fade, RECENCY_INTERVAL_MS);
-    fading.unref();
+    const hourly = setInterval(fade, RECENCY_INTERVAL_MS);
+    hourly.unref();
     return {
       app,
       url,
       stop: async () => {
         clearTimeout(firstFade);
-        clearInterval(fading);
+        clearInterval(hourly);
         clearInterval(prune);
         await app.close();
+        await fading;
         await stopListening();
         await platform.close();
       },
