@@ -101,7 +101,7 @@ export class KnownContent {
     }
     const exact = new Map<string, { category: number | null; series: string | null }>();
     if (wanted.md5.size + wanted.sha1.size + wanted.sha256.size > 0) {
-      const result = await client.query<[ExactType, string, number | null, string | null]>({
+      const result = await client.query<[string, number | null, string | null]>({
         text: EXACT_LOOKUP,
         values: [
           byteaHexArray([...wanted.md5]),
@@ -111,7 +111,7 @@ export class KnownContent {
         rowMode: 'array',
       });
       // By hex alone: MD5, SHA-1 and SHA-256 differ in length, so no key of one is another's.
-      for (const [, hex, category, series] of result.rows) exact.set(hex, { category, series });
+      for (const [hex, category, series] of result.rows) exact.set(hex, { category, series });
     }
     // In slices between turns of the event loop: a batch's PDQ queries take a tenth of a second
     // or more, and a commit running beside should not wait for all of them.
@@ -158,7 +158,7 @@ type ExactType = 'md5' | 'sha1' | 'sha256';
 const EXACT_LOOKUP = (['md5', 'sha1', 'sha256'] as const).map(exactLookup).join(' UNION ALL ');
 
 function exactLookup(type: ExactType, n: number): string {
-  return `SELECT '${type}', encode(q.h, 'hex'), k.category, k.series FROM unnest($${n + 1}::bytea[]) AS q(h)
+  return `SELECT encode(q.h, 'hex'), k.category, k.series FROM unnest($${n + 1}::bytea[]) AS q(h)
     CROSS JOIN LATERAL (SELECT category, series FROM known_hash WHERE ${type} = q.h OFFSET 0) AS k`;
 }
 
