@@ -59,24 +59,26 @@ async function splitClustersAround(
   hubIds: string[],
   ipWindowMs: number,
 ): Promise<{ changed: string[]; saturated: string[] }> {
+  const splits = (await splitsAround(client, hubIds, ipWindowMs)).filter((split) => split.moving.length > 0);
+  if (splits.length === 0) return { changed: [], saturated: [] };
+  // The new clusters' ids, for every split at once.
+  const ids = await client.query<{ id: string }>(
+    `SELECT nextval('report_cluster_id_seq')::text AS id FROM generate_series(1, $1)`,
+    [splits.reduce((count, split) => count + split.moving.length, 0)],
+  );
   const moves: { report: string; cluster: string }[] = [];
   const changed = new Set<string>();
   const kept: string[] = [];
-  for (const { cluster, moving } of await splitsAround(client, hubIds, ipWindowMs)) {
-    if (moving.length === 0) continue;
+  let next = 0;
+  for (const { cluster, moving } of splits) {
     changed.add(cluster);
     kept.push(cluster);
-    const ids = await client.query<{ id: string }>(
-      `SELECT nextval('report_cluster_id_seq')::text AS id FROM generate_series(1, $1)`,
-      [moving.length],
-    );
-    moving.forEach((part, k) => {
-      const id = ids.rows[k]!.id;
+    for (const part of moving) {
+      const id = ids.rows[next++]!.id;
       changed.add(id);
       for (const report of part) moves.push({ report, cluster: id });
-    });
+    }
   }
-  if (moves.length === 0) return { changed: [], saturated: [] };
   await relabel(client, moves);
   const sizes = await client.query<[id: string, size: number]>({
     text: `INSERT INTO report_cluster (id, report_count, first_at, last_at)
