@@ -283,7 +283,8 @@ export async function triageRoutes(app: ApiApp): Promise<void> {
         const rescored = await rescoreWhere(
           client,
           { allOpen: true },
-          { weights: input.weights, now: ctx.audit.now },
+          // Reasons too: a score held at 100 by the cap keeps its score, not its reasons' points.
+          { weights: input.weights, now: ctx.audit.now, reasons: true },
         );
         await client.query('COMMIT');
         await recordAudit(deps.db, ctx.audit, {

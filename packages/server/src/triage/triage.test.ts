@@ -249,6 +249,21 @@ describe('report page and decisions', () => {
     expect(changed.status).toBe(200);
     expect(changed.body.rescored).toBeGreaterThan(0);
     expect(await auditCount(server.deps, 'triage.settings_changed')).toBe(1);
+    // A point less: the scores held at 100 by the cap stay, but their reasons give the new points.
+    const capped = await server.deps.pool.query(
+      `SELECT id FROM report WHERE priority_score = 100 AND priority_reasons @> '[{"factor": "new_content"}]'`,
+    );
+    expect(capped.rowCount).toBeGreaterThan(0);
+    await supervisor.request('PUT', '/api/triage/settings', {
+      ...settings,
+      weights: { ...settings.weights, new_content: 59 },
+    });
+    const { rows: stale } = await server.deps.pool.query(
+      `SELECT id FROM report, jsonb_array_elements(priority_reasons) e
+        WHERE status IN ('new', 'in_review', 'info_requested') AND e->>'factor' = 'new_content'
+          AND (e->>'points')::int <> 59`,
+    );
+    expect(stale).toEqual([]);
     const bad = await supervisor.request('PUT', '/api/triage/settings', {
       ...settings,
       weights: { ...settings.weights, p2_threshold: 90, p1_threshold: 80 },
