@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServer, type TestServer } from '../../test/helpers';
 import { clustersByReference, importReferrals, referral } from '../../test/intake';
+import { DEFAULT_PRIORITY_WEIGHTS, type PriorityReason } from '@bantay/core/triage/priority';
+import type { ReferralInput } from '@bantay/core/intake/parsers/referral-schema';
 import { rescoreWhere } from './rescore';
 import { intakeServices } from './services';
 
@@ -31,17 +33,35 @@ async function clusterSizesConsistent(): Promise<void> {
   for (const row of rows) expect(Number(row.actual), `cluster ${row.id}`).toBe(row.report_count);
 }
 
-/** Every open report's score is what a full rescore gives: a full rescore changes none. */
+/**
+ * Every open report's score, and the points of its reasons, are what a full rescore gives: a
+ * full rescore that compares every report's reasons changes none.
+ */
 async function scoresAsFullRescore(): Promise<void> {
   const { weights } = await (await intakeServices(server.deps)).settings();
   const client = await server.deps.pool.connect();
   try {
-    const changed = await rescoreWhere(client, { allOpen: true }, { weights, now: server.deps.clock() });
+    const changed = await rescoreWhere(
+      client,
+      { allOpen: true },
+      { weights, now: server.deps.clock(), reasons: true },
+    );
     expect(changed).toBe(0);
   } finally {
     client.release();
   }
 }
+
+/** Escalated, an infant live-streamed, new content and a Philippine phone: 110 points, held at 100. */
+const CAPPED: Partial<ReferralInput> = {
+  urgent: { reason: 'Live abuse announced for tonight.' },
+  files: [
+    {
+      annotations: ['infant', 'liveStreaming'],
+      hashes: [{ type: 'md5', value: '0123456789abcdef0123456789abcdef' }],
+    },
+  ],
+};
 
 /** Identifiers in more reports than `n` become hubs (the triage settings; removed after each test). */
 async function setHubThreshold(n: number): Promise<void> {
@@ -153,9 +173,10 @@ describe('linking', () => {
   it('as a cluster grows import by import, every score is what a full rescore would give', async () => {
     const phone = { kind: 'phone', value: '0917 555 4001' };
     // One report at a time, through every size and prior-report step (1, 2, 3, 5, 10) and past them.
+    // The first is held at 100 by the cap: its score cannot change, but its reasons' points must.
     const grown: ReturnType<typeof referral>[] = [];
     for (let n = 0; n < 12; n += 1) {
-      const one = referral({ subjects: reported([phone]) });
+      const one = referral({ subjects: reported([phone]), ...(n === 0 ? CAPPED : {}) });
       grown.push(one);
       await importReferrals(server.deps, [one]);
       server.clock.advance(1000);
@@ -165,6 +186,16 @@ describe('linking', () => {
       grown.map((r) => r.reference),
     );
     expect(new Set(clusters.values()).size).toBe(1);
+    const first = await server.deps.db
+      .selectFrom('report')
+      .select(['priority_score', 'priority_reasons'])
+      .where('external_id', '=', grown[0]!.reference)
+      .executeTakeFirstOrThrow();
+    expect(first.priority_score).toBe(100);
+    const reasons = first.priority_reasons as PriorityReason[];
+    const points = (factor: string) => reasons.find((r) => r.factor === factor)?.points;
+    // 12 reports: two of the three size steps (2, 5, 20) passed since it was stored alone.
+    expect(points('cluster_size')).toBe(Math.round((DEFAULT_PRIORITY_WEIGHTS.cluster_size * 2) / 3));
     await scoresAsFullRescore();
     await clusterSizesConsistent();
   });

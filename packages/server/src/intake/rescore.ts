@@ -19,8 +19,8 @@ type ScoredRow = {
   level: number;
   size: number;
   prior: string;
-  /** The stored reasons, when asked for (see RescoreOptions.reasons). */
-  reasons?: PriorityReason[];
+  /** The stored reasons: of every row with RescoreOptions.reasons, else of capped rows only. */
+  reasons: PriorityReason[] | null;
 };
 
 export type RescoreOptions = {
@@ -28,16 +28,17 @@ export type RescoreOptions = {
   now: Date;
   exclude?: string[];
   /**
-   * Also write the reports whose reasons' points changed though their score and level did not
-   * (a score held at 100 by the cap): their stored reasons are read as well.
+   * Compare every report's reasons, not only those of scores held at 100 by the cap. A capped
+   * report's reasons are always compared, since its score cannot show a change of points; an
+   * uncapped one's points can change without its score when two factors move by as much in
+   * opposite ways (recency fading as the cluster grows, or a change of weights).
    */
   reasons?: boolean;
 };
 
 /**
  * Recomputes the score of open reports from their stored facts, current cluster size and
- * prior reports, and the given weights. Writes only the rows whose score or level changed
- * (or, with `reasons`, their reasons' points).
+ * prior reports, and the given weights. Writes only the rows whose score, level or reasons' points changed.
  * Returns how many changed.
  */
 export async function rescoreWhere(
@@ -47,13 +48,12 @@ export async function rescoreWhere(
 ): Promise<number> {
   if (!where.allOpen && !where.clusterIds?.length) return 0;
   const exclude = bigintArray(options.exclude ?? []);
-  // The stored reasons are read only when asked for: the intake's rescoring does without.
-  const inner = options.reasons ? ', priority_reasons AS reasons' : '';
-  const outer = options.reasons ? ', reasons' : '';
+  // Every row's stored reasons only when asked for: the intake's rescoring reads the capped ones'.
+  const reasons = (table: string) => (options.reasons ? `${table}.priority_reasons` : cappedReasons(table));
   const rows = where.allOpen
     ? await client.query<ScoredRow>(
-        `SELECT id, facts, score, level, size, prior${outer} FROM (
-           SELECT r.id::text, r.priority_facts AS facts, r.priority_score AS score, r.priority_level AS level, c.report_count AS size${inner},
+        `SELECT id, facts, score, level, size, prior, reasons FROM (
+           SELECT r.id::text, r.priority_facts AS facts, r.priority_score AS score, r.priority_level AS level, c.report_count AS size, ${reasons('r')} AS reasons,
                   count(*) OVER (PARTITION BY r.cluster_id ORDER BY r.received_at, r.id ROWS UNBOUNDED PRECEDING) - 1 AS prior,
                   r.status = ANY($1::text[]) AND NOT (r.id = ANY($2::bigint[])) AS open
              FROM report r JOIN report_cluster c ON c.id = r.cluster_id) x
@@ -62,11 +62,11 @@ export async function rescoreWhere(
       )
     : // Cluster by cluster, in index order: no scan of the table, and no sort.
       await client.query<ScoredRow>(
-        `SELECT x.id::text, x.facts, x.score, x.level, c.report_count AS size, x.prior::text${outer}
+        `SELECT x.id::text, x.facts, x.score, x.level, c.report_count AS size, x.prior::text, x.reasons
            FROM unnest($1::bigint[]) AS t(id)
            JOIN report_cluster c ON c.id = t.id
            CROSS JOIN LATERAL (
-             SELECT id, priority_facts AS facts, priority_score AS score, priority_level AS level, status${inner},
+             SELECT id, priority_facts AS facts, priority_score AS score, priority_level AS level, status, ${reasons('report')} AS reasons,
                     row_number() OVER (ORDER BY received_at, id) - 1 AS prior
                FROM report WHERE cluster_id = t.id ORDER BY received_at, id) x
           WHERE x.status = ANY($2::text[]) AND NOT (x.id = ANY($3::bigint[]))`,
@@ -74,6 +74,10 @@ export async function rescoreWhere(
       );
   return writeScores(client, rows.rows, options);
 }
+
+/** A report's stored reasons when its score is held at 100 by the cap (where a change of points hides), else null. */
+const cappedReasons = (table: string) =>
+  `CASE WHEN ${table}.priority_score >= 100 THEN ${table}.priority_reasons END`;
 
 export function rescoreClusters(
   client: pg.PoolClient,
@@ -111,11 +115,11 @@ export async function rescoreInSaturated(
        SELECT id, rank FROM firsts
        UNION ALL SELECT id, NULL FROM own_firsts
        UNION ALL SELECT id, NULL FROM unnest($2::bigint[]) AS m(id))
-     SELECT DISTINCT ON (x.id) x.id::text, r.facts, r.score, r.level, r.size, coalesce(x.rank, $3)::text AS prior
+     SELECT DISTINCT ON (x.id) x.id::text, r.facts, r.score, r.level, r.size, coalesce(x.rank, $3)::text AS prior, r.reasons
        FROM candidates x
        CROSS JOIN LATERAL (
          SELECT r.priority_facts AS facts, r.priority_score AS score, r.priority_level AS level,
-                c.report_count AS size
+                c.report_count AS size, ${cappedReasons('r')} AS reasons
            FROM report r JOIN report_cluster c ON c.id = r.cluster_id
           WHERE r.id = x.id AND r.status = ANY($4::text[]) OFFSET 0) r
       WHERE NOT (x.id = ANY($5::bigint[]))
@@ -125,7 +129,7 @@ export async function rescoreInSaturated(
   return writeScores(client, rows.rows, options);
 }
 
-/** Scores the rows again and writes those whose score or level changed. */
+/** Scores the rows again and writes those whose score, level or compared reasons' points changed. */
 async function writeScores(
   client: pg.PoolClient | pg.Client,
   rows: ScoredRow[],
@@ -138,7 +142,7 @@ async function writeScores(
     if (
       priority.score !== row.score ||
       priority.level !== row.level ||
-      (row.reasons !== undefined && !samePoints(row.reasons, priority.reasons))
+      (row.reasons !== null && !samePoints(row.reasons, priority.reasons))
     ) {
       changed.push({
         id: row.id,
