@@ -44,6 +44,27 @@ describe('"Why this priority"', () => {
     expect(reasonLines(i18n.t, [reason])[0]?.detail).toBe(detail);
   });
 
+  it('words the age and the cluster as they are now, not as they were when scored', () => {
+    const scoredAlone: PriorityReason[] = [
+      { factor: 'recency', points: 5, params: { days: 3 } },
+      { factor: 'cluster_size', points: 7, params: { reports: 6 } },
+      { factor: 'prior_reports', points: 2, params: { reports: 1 } },
+    ];
+    const live = {
+      since: '2026-11-20T10:00:00+08:00',
+      clusterSize: 14,
+      now: new Date('2026-11-26T09:00:00Z'),
+    };
+    expect(reasonLines(i18n.t, scoredAlone, live).map((line) => [line.detail, line.points])).toEqual([
+      ['14 reports in the cluster', 7],
+      ['The incident was 6 days ago', 5],
+      ['1 earlier report about the same people', 2],
+    ]);
+    // An incident time after the clock (a sender's wrong time zone) is "today", never negative.
+    const ahead = { ...live, since: '2026-11-26T15:00:00Z' };
+    expect(reasonLines(i18n.t, [scoredAlone[0]!], ahead)[0]?.detail).toBe('The incident was today');
+  });
+
   it('keeps a nexus source it does not know as the scorer wrote it', () => {
     expect(
       reasonLines(i18n.t, [{ factor: 'philippine_nexus', points: 15, params: { via: 'ip, satellite' } }])[0]

@@ -22,9 +22,22 @@ type NexusSource = (typeof NEXUS_SOURCES)[number];
 const isNexusSource = (value: string): value is NexusSource =>
   (NEXUS_SOURCES as readonly string[]).includes(value);
 
+/**
+ * What a report's page knows now that its stored reasons may not: the reasons' facts are those
+ * of the last time its points changed, so a report scored last week would say "today".
+ */
+export type LiveFacts = {
+  /** The incident, or the receipt when the report gives no incident time (as the scorer reads it). */
+  since: string;
+  clusterSize: number;
+  now: Date;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** The facts of one reason in words, or null when the factor says it all. */
-export function reasonDetail(t: TFunction, reason: PriorityReason): string | null {
-  const { params } = reason;
+export function reasonDetail(t: TFunction, reason: PriorityReason, live?: LiveFacts): string | null {
+  const params = live ? { ...reason.params, ...liveParams(reason.factor, live) } : reason.params;
   switch (reason.factor) {
     case 'young_child':
       return params?.age === undefined
@@ -65,8 +78,21 @@ export function reasonDetail(t: TFunction, reason: PriorityReason): string | nul
   }
 }
 
+/** The facts a reason's words take from the report as it is now, not as it was scored. */
+function liveParams(factor: PriorityFactor, live: LiveFacts): PriorityReason['params'] {
+  if (factor === 'cluster_size') return { reports: live.clusterSize };
+  if (factor !== 'recency') return {};
+  const since = Date.parse(live.since);
+  if (Number.isNaN(since)) return {};
+  return { days: Math.floor(Math.max(0, live.now.getTime() - since) / DAY_MS) };
+}
+
 /** The reasons, most points first (then in the scorer's order), each in words. */
-export function reasonLines(t: TFunction, reasons: readonly PriorityReason[]): ReasonLine[] {
+export function reasonLines(
+  t: TFunction,
+  reasons: readonly PriorityReason[],
+  live?: LiveFacts,
+): ReasonLine[] {
   return [...reasons]
     .sort(
       (a, b) =>
@@ -75,7 +101,7 @@ export function reasonLines(t: TFunction, reasons: readonly PriorityReason[]): R
     .map((reason) => ({
       factor: reason.factor,
       label: t(`priorityFactors.${reason.factor}.label`),
-      detail: reasonDetail(t, reason),
+      detail: reasonDetail(t, reason, live),
       points: reason.points,
     }));
 }

@@ -8,7 +8,11 @@ import { Section } from './Section';
 /** "Why this priority": every factor that scored, its facts and its points, most first. */
 export function PriorityReasons({ report }: { report: ReportDetail }) {
   const { t } = useTranslation();
-  const lines = reasonLines(t, report.priorityReasons);
+  const lines = reasonLines(t, report.priorityReasons, {
+    since: report.incidentAt ?? report.receivedAt,
+    clusterSize: report.cluster.size,
+    now: new Date(),
+  });
   return (
     <Section id="report-reasons" title={t('report.why')}>
       <Group gap="sm" mb="sm">
