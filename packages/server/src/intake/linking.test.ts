@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServer, type TestServer } from '../../test/helpers';
 import { clustersByReference, importReferrals, referral } from '../../test/intake';
 import { DEFAULT_PRIORITY_WEIGHTS, type PriorityReason } from '@bantay/core/triage/priority';
+import { parseReports } from '@bantay/core/intake/parsers/index';
 import type { ReferralInput } from '@bantay/core/intake/parsers/referral-schema';
+import { systemContext } from '../audit/record';
+import { inChunks, runImport } from './pipeline';
 import { rescoreWhere } from './rescore';
 import { intakeServices } from './services';
 
@@ -196,6 +199,46 @@ describe('linking', () => {
     const points = (factor: string) => reasons.find((r) => r.factor === factor)?.points;
     // 12 reports: two of the three size steps (2, 5, 20) passed since it was stored alone.
     expect(points('cluster_size')).toBe(Math.round((DEFAULT_PRIORITY_WEIGHTS.cluster_size * 2) / 3));
+    await scoresAsFullRescore();
+    await clusterSizesConsistent();
+  });
+
+  it('counts prior reports right when an import received earlier commits after a later one', async () => {
+    const phone = { kind: 'phone', value: '0917 555 4101' };
+    const services = await intakeServices(server.deps);
+    // The first import receives its report, then is held (a slow file) while the second runs.
+    let pulled!: () => void;
+    const received = new Promise<void>((resolve) => (pulled = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const early = referral({ subjects: reported([phone]) });
+    async function* slowFile(): AsyncGenerator<string> {
+      pulled();
+      yield JSON.stringify(early);
+      await held;
+    }
+    const first = runImport(
+      server.deps,
+      services,
+      inChunks(parseReports('referral-json', slowFile(), {})),
+      { channel: 'cli', format: 'referral-json', source: 'test' },
+      systemContext(server.deps.clock(), 'test'),
+    );
+    await received;
+    server.clock.advance(60_000);
+    // Three later reports of the same person are stored first: prior counts 0, 1 and 2.
+    const later = [1, 2, 3].map(() => referral({ subjects: reported([phone]) }));
+    await importReferrals(server.deps, later);
+    release();
+    expect((await first).stored).toBe(1);
+
+    // Received first, the early report comes first: the last of the later ones has 3 before it
+    // (a prior-report step) in a cluster of 4 (no size step).
+    const clusters = await clustersByReference(
+      server.deps,
+      [early, ...later].map((r) => r.reference),
+    );
+    expect(new Set(clusters.values()).size).toBe(1);
     await scoresAsFullRescore();
     await clusterSizesConsistent();
   });

@@ -58,6 +58,7 @@ export async function storeBatch(
   context: { now: Date; settings: StoreSettings },
 ): Promise<StoredReport[]> {
   const batch = staged.reports;
+  const overtaken = await overtakenBy(client, staged);
   const identifiers = await upsertIdentifiers(client, staged.identifiers, context.settings);
   const linkBatch = linkingRefs(staged, identifiers);
   const clusters = await assignClusters(client, linkBatch, context.settings.ipWindowMs);
@@ -76,6 +77,17 @@ export async function storeBatch(
       'INSERT INTO intake_hub_split (identifier_id) SELECT unnest($1::bigint[]) ON CONFLICT DO NOTHING',
       [bigintArray(hubs)],
     );
+  const options = {
+    weights: context.settings.weights,
+    now: context.now,
+    exclude: batch.map(({ id }) => id),
+  };
+  if (overtaken) {
+    // Prior-report counts were taken with this batch as the latest: its clusters are scored
+    // again from what is stored, its own reports too.
+    await rescoreClusters(client, [...new Set(clusters.clusterIds)], { ...options, exclude: [] });
+    return stored;
+  }
   // Older reports change score only when their cluster crossed a step, merged or split.
   const before = clusters.sizesBefore;
   const stepped = [...clusters.sizes].filter(([id, size]) => {
@@ -91,14 +103,28 @@ export async function storeBatch(
     if (merge.sizeBefore >= SATURATED) saturated.set(id, merge.moved);
     else whole.add(id);
   }
-  const options = {
-    weights: context.settings.weights,
-    now: context.now,
-    exclude: batch.map(({ id }) => id),
-  };
   await rescoreClusters(client, [...whole], options);
   await rescoreInSaturated(client, saturated, SATURATED, options);
   return stored;
+}
+
+/**
+ * Whether a report received after this batch's first is stored already: one of another import
+ * staged after this batch but committed before it (imports at once; within an import, batches
+ * commit in order). Reports are ordered by (received_at, id), as prior-report counts are.
+ */
+async function overtakenBy(
+  client: pg.PoolClient,
+  staged: Pick<StagedBatch, 'reports' | 'receivedAt'>,
+): Promise<boolean> {
+  // Ids are drawn in staging order: the first report's is the batch's least.
+  const first = staged.reports[0];
+  if (!first) return false;
+  const later = await client.query('SELECT 1 FROM report WHERE (received_at, id) > ($1, $2) LIMIT 1', [
+    staged.receivedAt,
+    first.id,
+  ]);
+  return later.rowCount !== 0;
 }
 
 /**
