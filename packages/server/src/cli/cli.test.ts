@@ -165,6 +165,31 @@ describe('bantay CLI', () => {
     expect(again.stdout).toMatch(/app_user.mfa_secret: 0 re-encrypted/);
   });
 
+  it('generates reports with incidents in the dates asked for, naming a bad date option', async () => {
+    const out = path.join(work, 'generated');
+    const args = ['demo', 'generate', '--reports', '40', '--out', out, '--per-file', '25', '--seed', 'cli'];
+    const generated = await bantay(server.database, [...args, '--from', '2026-11-01', '--to', 'now']);
+    expect(generated.stdout).toContain('Wrote 40 reports');
+    const files = fs.readdirSync(out).filter((f) => f.endsWith('.xml'));
+    expect(files.sort()).toEqual(['reports-0001.xml', 'reports-0002.xml']);
+    const incidents = files.flatMap((f) =>
+      [...fs.readFileSync(path.join(out, f), 'utf8').matchAll(/<incidentDateTime>([^<]+)</g)].map((m) =>
+        Date.parse(m[1]!),
+      ),
+    );
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const at of incidents) {
+      expect(at).toBeGreaterThanOrEqual(Date.parse('2026-11-01T00:00:00Z'));
+      expect(at).toBeLessThanOrEqual(Date.now());
+    }
+
+    const badDate = await bantay(server.database, [...args, '--to', 'yesterday']);
+    expect(badDate.code).toBe(1);
+    expect(badDate.stderr).toMatch(/--to: "yesterday" is not a date/);
+    const backwards = await bantay(server.database, [...args, '--from', '2026-06-01', '--to', '2026-01-01']);
+    expect(backwards.stderr).toMatch(/--from \(2026-06-01\) must come before --to \(2026-01-01\)/);
+  });
+
   it('prints a new key that the configuration accepts', async () => {
     const generated = await bantay(server.database, ['keys', 'generate']);
     expect(generated.stdout.trim()).toMatch(/^k\d{8}[0-9a-f]{4}:[A-Za-z0-9+/]{43}=$/);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { xmlDocument } from '@bantay/core/synthetic/files';
 import { generateKnownHashSet, vicsJson } from '@bantay/core/synthetic/hash-sets';
-import { generateReports } from '@bantay/core/synthetic/reports';
+import { DEFAULT_END, DEFAULT_START, generateReports } from '@bantay/core/synthetic/reports';
 import { importFiles, type FilesProgress } from '../intake/import-files';
 import { importHashSet, type HashSetFormat } from '../intake/hash-sets';
 import { discardQuarantined, listQuarantine, readQuarantined, rerunQuarantined } from '../intake/quarantine';
@@ -179,6 +179,16 @@ export function generateCommand(demo: Command): void {
     .option('--seed <seed>', 'random seed (same seed, same files)', 'bantay')
     .option('--per-file <n>', 'reports per XML file', '10000')
     .option('--hash-set-size <n>', 'size of the generated known hash set', '10000')
+    .option(
+      '--from <date>',
+      'earliest incident date (YYYY-MM-DD or an ISO 8601 date-time)',
+      DEFAULT_START.toISOString().slice(0, 10),
+    )
+    .option(
+      '--to <date>',
+      'latest incident date, or "now" for reports as recent as today\'s',
+      DEFAULT_END.toISOString().slice(0, 10),
+    )
     .action(
       async (options: {
         reports: string;
@@ -186,6 +196,8 @@ export function generateCommand(demo: Command): void {
         seed: string;
         perFile: string;
         hashSetSize: string;
+        from: string;
+        to: string;
       }) => {
         const count = Number(options.reports);
         const perFile = Number(options.perFile);
@@ -193,6 +205,10 @@ export function generateCommand(demo: Command): void {
         if (!Number.isInteger(count) || count < 1)
           throw new Error('--reports: give a whole number of reports.');
         if (!Number.isInteger(perFile) || perFile < 1) throw new Error('--per-file: give a whole number.');
+        const startDate = incidentDate('--from', options.from);
+        const endDate = incidentDate('--to', options.to);
+        if (startDate >= endDate)
+          throw new Error(`--from (${options.from}) must come before --to (${options.to}).`);
         fs.mkdirSync(options.out, { recursive: true });
         const started = performance.now();
         const hashFile = path.join(options.out, 'known-hashes.vics.json');
@@ -205,6 +221,8 @@ export function generateCommand(demo: Command): void {
           count,
           knownHashSeed: options.seed,
           knownHashCount: hashSetSize,
+          startDate,
+          endDate,
         });
         let written = 0;
         for (let file = 0; written < count; file += 1) {
@@ -218,6 +236,15 @@ export function generateCommand(demo: Command): void {
         );
       },
     );
+}
+
+/** A date option: "now", a day (taken as its start, UTC) or an ISO 8601 date-time. */
+function incidentDate(option: string, value: string): Date {
+  if (value === 'now') return new Date();
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime()))
+    throw new Error(`${option}: "${value}" is not a date; give YYYY-MM-DD, an ISO 8601 date-time or "now".`);
+  return date;
 }
 
 function* take<T, U>(source: Iterator<T>, n: number, map: (item: T) => U): Generator<U> {
