@@ -94,7 +94,7 @@ export function account(
       };
     }
     case 'Viber':
-      return { service, screenName: displayName, displayName, espId: espIdentifier };
+      return { service, displayName, espId: espIdentifier };
   }
 }
 

@@ -95,7 +95,7 @@ export function* generateHotlineRows(options: HotlineOptions): Generator<Synthet
     if (random.chance(0.6)) row.suspect_name = `${facilitator.firstName} ${facilitator.lastName}`;
     if (random.chance(0.2)) row.suspect_email = random.pick(facilitator.emails);
     if (random.chance(0.7)) row.suspect_phone = typed(random, random.pick(facilitator.phones));
-    if (random.chance(0.3)) row.suspect_username = account.screenName;
+    if (random.chance(0.3) && account.screenName) row.suspect_username = account.screenName;
     if (account.profileUrl && random.chance(0.2)) row.suspect_profile_url = account.profileUrl;
     if (random.chance(0.4)) {
       row.payment_account = typed(random, wallet.phone);

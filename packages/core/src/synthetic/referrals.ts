@@ -88,7 +88,7 @@ export function* generateReferrals(options: ReferralOptions): Generator<Syntheti
           identifiers: [
             { kind: 'phone' as const, value: phone.e164 },
             { kind: 'payment_account' as const, value: wallet.phone.e164, platform: wallet.provider },
-            { kind: 'username' as const, value: account.screenName },
+            ...(account.screenName ? [{ kind: 'username' as const, value: account.screenName }] : []),
             { kind: 'esp_user_id' as const, value: account.espId },
           ],
           location: { countryCode: 'PH', region: facilitator.place.region, city: facilitator.place.city },
@@ -104,7 +104,9 @@ export function* generateReferrals(options: ReferralOptions): Generator<Syntheti
               value: customer.payment.id,
               platform: customer.payment.service,
             },
-            { kind: 'username' as const, value: customerAccount.screenName },
+            ...(customerAccount.screenName
+              ? [{ kind: 'username' as const, value: customerAccount.screenName }]
+              : []),
           ],
           location: { countryCode: customer.country.code, city: customer.city },
         },

@@ -77,7 +77,7 @@ export function reportedView(
     };
   }
   if (random.chance(0.95)) view.espIdentifier = account.espId;
-  if (random.chance(0.85)) view.screenName = account.screenName;
+  if (random.chance(0.85) && account.screenName) view.screenName = account.screenName;
   if (random.chance(0.6)) view.displayName = account.displayName;
   if (account.profileUrl && random.chance(0.6)) view.profileUrl = account.profileUrl;
   for (const ip of random.sample(facilitator.ips, random.int(0, 3))) {
@@ -150,7 +150,7 @@ export function recipientView(
     };
   }
   if (random.chance(0.9)) view.espIdentifier = account.espId;
-  if (random.chance(0.8)) view.screenName = account.screenName;
+  if (random.chance(0.8) && account.screenName) view.screenName = account.screenName;
   if (random.chance(0.5)) view.displayName = account.displayName;
   if (account.profileUrl && random.chance(0.5)) view.profileUrl = account.profileUrl;
   if (random.chance(0.5))
@@ -247,7 +247,7 @@ export function victimView(random: Random, child: Child): PersonView {
   if (child.account && random.chance(0.6)) {
     view.espIdentifier = child.account.espId;
     view.espService = child.account.service;
-    view.screenName = child.account.screenName;
+    if (child.account.screenName) view.screenName = child.account.screenName;
   }
   return view;
 }

@@ -44,7 +44,8 @@ export const SERVICE_WEIGHTS: Record<Service, number> = {
 export type Phone = { callingCode: string; national: string; e164: string };
 export type Account = {
   service: Service;
-  screenName: string;
+  /** The platform's handle; none on Viber, whose accounts are phone numbers (a display name is no handle). */
+  screenName?: string;
   displayName: string;
   espId: string;
   profileUrl?: string;
