@@ -283,7 +283,8 @@ export async function triageRoutes(app: ApiApp): Promise<void> {
         const rescored = await rescoreWhere(
           client,
           { allOpen: true },
-          // Reasons too: a score held at 100 by the cap keeps its score, not its reasons' points.
+          // Every row's reasons: new weights can move two factors by as much in opposite ways,
+          // leaving a score as it was but not its reasons' points (capped rows are always compared).
           { weights: input.weights, now: ctx.audit.now, reasons: true },
         );
         await client.query('COMMIT');
