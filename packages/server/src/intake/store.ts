@@ -109,6 +109,15 @@ export async function storeBatch(
 }
 
 /**
+ * Whether the latest stored report comes after ($1, $2) in (received_at, id) order. It reads the
+ * one newest entry of report_received_id_idx. Asked as "any report after ($1, $2) … LIMIT 1",
+ * the planner expected a third of the table to qualify and so the first row it met: it read the
+ * whole table instead, finding none (27 ms a batch at 55 000 reports, growing with the table).
+ */
+export const LATEST_REPORT_AFTER = `SELECT 1 FROM (SELECT received_at, id FROM report ORDER BY received_at DESC, id DESC LIMIT 1) latest
+  WHERE (received_at, id) > ($1, $2)`;
+
+/**
  * Whether a report received after this batch's first is stored already: one of another import
  * staged after this batch but committed before it (imports at once; within an import, batches
  * commit in order). Reports are ordered by (received_at, id), as prior-report counts are.
@@ -120,10 +129,7 @@ async function overtakenBy(
   // Ids are drawn in staging order: the first report's is the batch's least.
   const first = staged.reports[0];
   if (!first) return false;
-  const later = await client.query('SELECT 1 FROM report WHERE (received_at, id) > ($1, $2) LIMIT 1', [
-    staged.receivedAt,
-    first.id,
-  ]);
+  const later = await client.query(LATEST_REPORT_AFTER, [staged.receivedAt, first.id]);
   return later.rowCount !== 0;
 }
 
