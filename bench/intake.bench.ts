@@ -30,7 +30,8 @@ const TABLES = [
 /**
  * End-to-end intake of generated CyberTipline XML (parse, normalise, store, link, match,
  * score) on the embedded database, against a baseline from the same run: a raw COPY of the
- * very rows the intake wrote, into empty copies of the same tables with the same indexes.
+ * very rows the intake wrote, into empty copies of the same tables with the same indexes (the
+ * fastest of BASELINE_RUNS).
  */
 export const benchmark: Benchmark = {
   name: 'intake',
@@ -111,17 +112,15 @@ export const benchmark: Benchmark = {
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .where('is_hub', '=', true)
         .executeTakeFirstOrThrow();
-      const { seconds: baselineSeconds, databaseCpu: copyCpu } = await rawCopy(
-        platform.database.adminUrl,
-        pgDir,
-      );
+      const { fastest, runs } = await rawCopy(platform.database.adminUrl, pgDir);
+      const { seconds: baselineSeconds, databaseCpu: copyCpu } = fastest;
       return {
         name: 'intake',
         value: REPORTS / seconds,
         baseline: REPORTS / baselineSeconds,
         unit: 'reports/s',
         notes: [
-          `${REPORTS} reports, ${(bytes / 1024 ** 2).toFixed(0)} MB of XML in ${files.length} files: intake ${seconds.toFixed(1)} s, raw COPY of the same rows ${baselineSeconds.toFixed(1)} s`,
+          `${REPORTS} reports, ${(bytes / 1024 ** 2).toFixed(0)} MB of XML in ${files.length} files: intake ${seconds.toFixed(1)} s, raw COPY of the same rows ${baselineSeconds.toFixed(1)} s (fastest of ${runs.map((run) => run.seconds.toFixed(1)).join(', ')} s)`,
           `CPU during the intake: Bantay ${nodeCpu.toFixed(1)} s, PostgreSQL ${databaseCpu.toFixed(1)} s; raw COPY: PostgreSQL ${copyCpu.toFixed(1)} s; on ${os.availableParallelism()} cores`,
           `Bantay's CPU by thread: importing ${threads.main.toFixed(1)} s, parse worker ${threads.busiest.toFixed(1)} s, others (garbage collection helpers, thread pool) ${threads.rest.toFixed(1)} s`,
           `peak memory (RSS) ${(peakRss / 1024 ** 2).toFixed(0)} MB (IP database and PDQ index loaded); largest cluster ${String(clusters.largest)} reports of ${REPORTS}; ${clusters.count} clusters; ${hubs.n} hub identifiers`,
@@ -134,8 +133,18 @@ export const benchmark: Benchmark = {
   },
 };
 
-/** COPY out every row the intake wrote, then time COPY into empty look-alike tables on a quiet server. */
-async function rawCopy(adminUrl: string, pgDir: string): Promise<{ seconds: number; databaseCpu: number }> {
+/** Raw COPYs timed; the fastest is the baseline (see rawCopy). */
+const BASELINE_RUNS = 3;
+
+type CopyRun = { seconds: number; databaseCpu: number };
+
+/**
+ * COPY out every row the intake wrote, then time COPY into empty look-alike tables on a quiet
+ * server, BASELINE_RUNS times: the fastest is the baseline. One run's time varied by a third
+ * from one benchmark to the next on this machine (30.3 to 40.1 s at 200 000 reports, the
+ * server's CPU with it), more than the intake's own, and a slow one flattered the ratio.
+ */
+async function rawCopy(adminUrl: string, pgDir: string): Promise<{ fastest: CopyRun; runs: CopyRun[] }> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -144,26 +153,36 @@ async function rawCopy(adminUrl: string, pgDir: string): Promise<{ seconds: numb
       const parts: Buffer[] = [];
       for await (const chunk of client.query(copyTo(`COPY ${table} TO STDOUT`))) parts.push(chunk as Buffer);
       dumps.set(table, Buffer.concat(parts));
-      await client.query(
-        `CREATE TABLE baseline_${table} (LIKE ${table} INCLUDING DEFAULTS INCLUDING INDEXES INCLUDING STORAGE)`,
-      );
     }
     // The intake's tables are vacuumed first, so that autovacuum does not run on them during
     // the timed COPY: it did, at 200 000 reports, and slowed the baseline by a varying amount.
     await client.query('VACUUM (ANALYZE)');
-    await client.query('CHECKPOINT');
-    const cpuBefore = databaseCpuSeconds(pgDir) ?? NaN;
-    const started = performance.now();
-    await client.query('BEGIN');
-    await client.query('SET LOCAL synchronous_commit = off');
-    for (const table of TABLES)
-      await pipeline(
-        Readable.from([dumps.get(table)!]),
-        client.query(copyFrom(`COPY baseline_${table} FROM STDIN`)),
-      );
-    await client.query('COMMIT');
-    const seconds = (performance.now() - started) / 1000;
-    return { seconds, databaseCpu: (databaseCpuSeconds(pgDir) ?? NaN) - cpuBefore };
+    const runs: CopyRun[] = [];
+    for (let run = 0; run < BASELINE_RUNS; run += 1) {
+      for (const table of TABLES) {
+        await client.query(`DROP TABLE IF EXISTS baseline_${table}`);
+        await client.query(
+          `CREATE TABLE baseline_${table} (LIKE ${table} INCLUDING DEFAULTS INCLUDING INDEXES INCLUDING STORAGE)`,
+        );
+      }
+      await client.query('CHECKPOINT');
+      const cpuBefore = databaseCpuSeconds(pgDir) ?? NaN;
+      const started = performance.now();
+      await client.query('BEGIN');
+      await client.query('SET LOCAL synchronous_commit = off');
+      for (const table of TABLES)
+        await pipeline(
+          Readable.from([dumps.get(table)!]),
+          client.query(copyFrom(`COPY baseline_${table} FROM STDIN`)),
+        );
+      await client.query('COMMIT');
+      runs.push({
+        seconds: (performance.now() - started) / 1000,
+        databaseCpu: (databaseCpuSeconds(pgDir) ?? NaN) - cpuBefore,
+      });
+    }
+    const fastest = runs.reduce((best, run) => (run.seconds < best.seconds ? run : best));
+    return { fastest, runs };
   } finally {
     await client.end();
   }
