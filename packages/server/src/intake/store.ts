@@ -111,8 +111,9 @@ export async function storeBatch(
 /**
  * Whether the latest stored report comes after ($1, $2) in (received_at, id) order. It reads the
  * one newest entry of report_received_id_idx. Asked as "any report after ($1, $2) … LIMIT 1",
- * the planner expected a third of the table to qualify and so the first row it met: it read the
- * whole table instead, finding none (27 ms a batch at 55 000 reports, growing with the table).
+ * the planner, without statistics on the newest times, expected a third of the table to qualify
+ * and the first row it met to do: it read the whole table instead, finding none (27 ms a batch
+ * at 55 000 reports, growing with the table, until autovacuum next analyzed it).
  */
 export const LATEST_REPORT_AFTER = `SELECT 1 FROM (SELECT received_at, id FROM report ORDER BY received_at DESC, id DESC LIMIT 1) latest
   WHERE (received_at, id) > ($1, $2)`;
