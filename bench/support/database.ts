@@ -7,9 +7,12 @@ import { openPlatform, type Platform } from '../../packages/server/src/platform/
 
 /**
  * A throw-away platform on the embedded PostgreSQL (or BANTAY_BENCH_DATABASE_URL), for
- * one benchmark: migrated, empty, removed afterwards.
+ * one benchmark: migrated, empty, removed afterwards. `settings` are added to (and win over)
+ * the benchmark's configuration, for example another database to use.
  */
-export async function benchPlatform(): Promise<Platform & { dataDir: string; dispose(): Promise<void> }> {
+export async function benchPlatform(
+  settings: Record<string, string> = {},
+): Promise<Platform & { dataDir: string; dispose(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bantay-bench-'));
   fs.chmodSync(dataDir, 0o755);
   const { id, key } = generateKey();
@@ -23,6 +26,7 @@ export async function benchPlatform(): Promise<Platform & { dataDir: string; dis
     DATABASE_POOL_SIZE: '8',
     ...(process.env.BANTAY_BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BANTAY_BENCH_DATABASE_URL } : {}),
     ...(process.env.BANTAY_INTAKE_BATCH ? { BANTAY_INTAKE_BATCH: process.env.BANTAY_INTAKE_BATCH } : {}),
+    ...settings,
   });
   const platform = await openPlatform(config);
   return {

@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { systemContext } from '../../packages/server/src/audit/record';
 import { importHashSet } from '../../packages/server/src/intake/hash-sets';
 import { importFiles } from '../../packages/server/src/intake/import-files';
 import { openIntakeServices } from '../../packages/server/src/intake/services';
-import { openPlatform } from '../../packages/server/src/platform/bootstrap';
-import { loadConfig } from '../../packages/server/src/platform/config';
-import { generateKey } from '../../packages/server/src/platform/crypto/keys';
 import { databaseCpuSeconds, processCpuSeconds, threadCpuSeconds, threadCpuSplit } from './cpu';
+import { benchPlatform } from './database';
 
 /** What one intake run measured, as the child prints it (one JSON line) for the intake benchmark. */
 export type IntakeRun = {
@@ -42,21 +37,10 @@ async function main(): Promise<void> {
   const given = process.env.BENCH_INTAKE_RUN;
   if (!given) throw new Error('BENCH_INTAKE_RUN is not set: this script is run by bench/intake.bench.ts.');
   const input = JSON.parse(given) as IntakeRunInput;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bantay-bench-run-'));
-  const { id, key } = generateKey();
-  const platform = await openPlatform(
-    loadConfig({
-      NODE_ENV: 'test',
-      BANTAY_DATA_DIR: dataDir,
-      BANTAY_ENCRYPTION_KEYS: `${id}:${key}`,
-      BANTAY_DEMO: 'false',
-      BANTAY_LOG_LEVEL: 'silent',
-      DATABASE_URL: input.databaseUrl,
-      DATABASE_MIGRATION_URL: input.migrationUrl,
-      DATABASE_POOL_SIZE: '8',
-      ...(process.env.BANTAY_INTAKE_BATCH ? { BANTAY_INTAKE_BATCH: process.env.BANTAY_INTAKE_BATCH } : {}),
-    }),
-  );
+  const platform = await benchPlatform({
+    DATABASE_URL: input.databaseUrl,
+    DATABASE_MIGRATION_URL: input.migrationUrl,
+  });
   try {
     const { deps } = platform;
     const audit = systemContext(new Date(), 'bench');
@@ -109,8 +93,7 @@ async function main(): Promise<void> {
     };
     console.log(JSON.stringify(run));
   } finally {
-    await platform.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await platform.dispose();
   }
 }
 
