@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { to as copyTo, from as copyFrom } from 'pg-copy-streams';
 import { withDatabase } from '../packages/server/src/platform/db/index';
-import { databaseCpuSeconds } from './support/cpu';
+import { change, databaseCpuSeconds, machinePageFaults } from './support/cpu';
 import { benchPlatform } from './support/database';
 import type { IntakeRun, IntakeRunInput } from './support/intake-run';
 import type { Benchmark } from './support/report';
@@ -107,6 +107,7 @@ export const benchmark: Benchmark = {
           `ratio of each intake run to the median COPY: ${runs.map((run) => (copy.seconds / run.seconds).toFixed(2)).join(', ')}`,
           `CPU during the median intake: Bantay ${cpu.bantay.toFixed(1)} s, PostgreSQL ${(cpu.database ?? NaN).toFixed(1)} s; median raw COPY: PostgreSQL ${copy.databaseCpu.toFixed(1)} s; on ${os.availableParallelism()} cores`,
           `Bantay's CPU by thread: importing ${cpu.importing.toFixed(1)} s, parse worker ${cpu.worker.toFixed(1)} s, others (garbage collection helpers, thread pool) ${cpu.rest.toFixed(1)} s`,
+          `page faults in thousands, per intake run: Bantay ${runs.map((run) => thousands(run.faults.bantay)).join(', ')}, whole machine ${runs.map((run) => thousands(run.faults.machine)).join(', ')}; per raw COPY, whole machine ${copies.map((run) => thousands(run.machineFaults)).join(', ')}`,
           `peak memory (RSS) ${runs.map((run) => (run.peakRss / 1024 ** 2).toFixed(0)).join(', ')} MB (IP database and PDQ index loaded); largest cluster ${intake.largestCluster} reports of ${REPORTS}; ${intake.clusters} clusters; ${intake.hubs} hub identifiers`,
         ],
       };
@@ -131,6 +132,11 @@ function runIntake(input: IntakeRunInput): IntakeRun {
   return JSON.parse(last) as IntakeRun;
 }
 
+/** A count in thousands for the notes; "?" where it could not be read. */
+function thousands(count: number | null): string {
+  return count === null ? '?' : (count / 1000).toFixed(0);
+}
+
 function median<T>(runs: T[], by: (run: T) => number): T {
   return [...runs].sort((a, b) => by(a) - by(b))[Math.floor(runs.length / 2)]!;
 }
@@ -148,7 +154,7 @@ async function freshDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-type CopyRun = { seconds: number; databaseCpu: number };
+type CopyRun = { seconds: number; databaseCpu: number; machineFaults: number | null };
 
 /**
  * COPY out every row the intake wrote, then time COPY into empty look-alike tables on a quiet
@@ -180,6 +186,7 @@ async function rawCopy(adminUrl: string, pgDir: string): Promise<CopyRun[]> {
       }
       await client.query('CHECKPOINT');
       const cpuBefore = databaseCpuSeconds(pgDir) ?? NaN;
+      const faultsBefore = machinePageFaults();
       const started = performance.now();
       await client.query('BEGIN');
       await client.query('SET LOCAL synchronous_commit = off');
@@ -192,6 +199,7 @@ async function rawCopy(adminUrl: string, pgDir: string): Promise<CopyRun[]> {
       runs.push({
         seconds: (performance.now() - started) / 1000,
         databaseCpu: (databaseCpuSeconds(pgDir) ?? NaN) - cpuBefore,
+        machineFaults: change(faultsBefore, machinePageFaults()),
       });
     }
     return runs;

@@ -2,7 +2,14 @@ import { systemContext } from '../../packages/server/src/audit/record';
 import { importHashSet } from '../../packages/server/src/intake/hash-sets';
 import { importFiles } from '../../packages/server/src/intake/import-files';
 import { openIntakeServices } from '../../packages/server/src/intake/services';
-import { databaseCpuSeconds, processCpuSeconds, threadCpuSeconds, threadCpuSplit } from './cpu';
+import {
+  change,
+  databaseCpuSeconds,
+  machinePageFaults,
+  processCpuSeconds,
+  threadCpuSeconds,
+  threadCpuSplit,
+} from './cpu';
 import { benchPlatform } from './database';
 
 /** What one intake run measured, as the child prints it (one JSON line) for the intake benchmark. */
@@ -12,6 +19,8 @@ export type IntakeRun = {
   quarantined: number;
   cpu: { bantay: number; importing: number; worker: number; rest: number; database: number | null };
   peakRss: number;
+  /** Page faults during the intake: this process's, and the whole machine's (null without /proc). */
+  faults: { bantay: number; machine: number | null };
   largestCluster: number;
   clusters: number;
   hubs: number;
@@ -56,12 +65,20 @@ async function main(): Promise<void> {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       for (const [tid, seconds] of threadCpuSeconds()) threadsSeen.set(tid, seconds);
     }, 200);
-    const before = { bantay: processCpuSeconds(), threads: threadCpuSeconds(), database: databaseCpu() };
+    const before = {
+      bantay: processCpuSeconds(),
+      threads: threadCpuSeconds(),
+      database: databaseCpu(),
+      faults: process.resourceUsage().minorPageFault,
+      machineFaults: machinePageFaults(),
+    };
     const started = performance.now();
     const result = await importFiles(deps, services, input.files, { channel: 'cli', audit });
     const seconds = (performance.now() - started) / 1000;
     const bantay = processCpuSeconds() - before.bantay;
     const databaseAfter = databaseCpu();
+    const faults = process.resourceUsage().minorPageFault - before.faults;
+    const machineFaults = machinePageFaults();
     for (const [tid, used] of threadCpuSeconds()) threadsSeen.set(tid, used);
     clearInterval(sampler);
     const threads = threadCpuSplit(before.threads, threadsSeen);
@@ -84,9 +101,13 @@ async function main(): Promise<void> {
         importing: threads.main,
         worker: threads.busiest,
         rest: threads.rest,
-        database: before.database === null || databaseAfter === null ? null : databaseAfter - before.database,
+        database: change(before.database, databaseAfter),
       },
       peakRss,
+      faults: {
+        bantay: faults,
+        machine: change(before.machineFaults, machineFaults),
+      },
       largestCluster: Number(clusters.largest ?? 0),
       clusters: Number(clusters.count),
       hubs: Number(hubs.n),
