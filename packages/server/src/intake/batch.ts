@@ -53,6 +53,8 @@ export class StagingBatch {
     context: { importId: string; receivedAt: Date },
     /** Reports the batch is expected to hold: its buffers are sized for them. */
     expected: number,
+    /** Shared by the batches of one import (see StoredWatch). */
+    private readonly watch: StoredWatch,
   ) {
     this.rows = new BatchRows(deps.cipher, context, expected);
   }
@@ -80,9 +82,10 @@ export class StagingBatch {
       reports.push(prepareReport(item, this.services.prepare));
     }
     const { pool } = this.deps;
-    const stored = await storedKeys(pool, reports);
-    const fresh = reports.filter((r) => !stored.has(reportKey(r)));
+    const stored = this.watch.looking ? await storedKeys(pool, reports) : NONE_STORED;
+    const fresh = stored.size ? reports.filter((r) => !stored.has(reportKey(r))) : reports;
     this.duplicates += reports.length - fresh.length;
+    this.watch.saw(reports.length, reports.length - fresh.length);
     if (fresh.length === 0) return;
     const ids = (
       await pool.query<{ id: string }>(
@@ -106,6 +109,24 @@ export class StagingBatch {
     };
   }
 }
+
+/**
+ * Whether an import still looks for stored reports as it stages (its batches check again under
+ * the lock in any case, see commitBatch). A file imported again is all duplicates, and a killed
+ * import run again starts with them: they are found early and never staged. Once a chunk has
+ * none, the import stops looking: importing 100 000 new reports, the server spent 0.54 s on
+ * 221 such lookups that found nothing (pg_stat_statements).
+ */
+export class StoredWatch {
+  looking = true;
+
+  /** A chunk looked at: `reports` new to the batch, `duplicates` of them stored already. */
+  saw(reports: number, duplicates: number): void {
+    if (reports > 0 && duplicates === 0) this.looking = false;
+  }
+}
+
+const NONE_STORED: ReadonlySet<string> = new Set();
 
 type Keyed = { draft: Pick<ReportDraft, 'source' | 'externalId'> };
 const reportKey = (r: Keyed) => `${r.draft.source}\u0000${r.draft.externalId}`;

@@ -38,10 +38,12 @@ describe('bulk intake', () => {
     const small = await testServer({ BANTAY_INTAKE_BATCH: '10' });
     try {
       const reports = [...generateReports({ seed: 'intake-repeat', count: 25 })];
-      // The first report again in the second batch, staged while the first one commits.
-      const text = xmlOf([...reports.slice(0, 15), reports[0]!, ...reports.slice(15)]);
+      // The first report again in the second batch, staged while the first one commits; and
+      // another at the end, long stored, after the import has stopped looking for stored reports
+      // as it stages (its first chunk had none).
+      const text = xmlOf([...reports.slice(0, 15), reports[0]!, ...reports.slice(15), reports[5]!]);
       const summary = await importText(small.deps, 'cybertipline-xml', text);
-      expect(summary).toMatchObject({ stored: 25, duplicates: 1, quarantined: 0 });
+      expect(summary).toMatchObject({ stored: 25, duplicates: 2, quarantined: 0 });
       const { rows } = await small.deps.pool.query<{
         reports: number;
         documents: number;
@@ -54,7 +56,7 @@ describe('bulk intake', () => {
                 (SELECT count(*)::int FROM identifier i WHERE i.report_count
                    <> (SELECT count(DISTINCT report_id) FROM report_identifier WHERE identifier_id = i.id)) AS miscounted`,
       );
-      // The repeat, found stored only at its batch's commit, left no rows and no counts behind.
+      // The repeats, found stored only at their batch's commit, left no rows and no counts behind.
       expect(rows[0]).toEqual({ reports: 25, documents: 25, orphans: 0, miscounted: 0 });
     } finally {
       await small.close();

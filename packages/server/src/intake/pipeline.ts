@@ -4,7 +4,7 @@ import { recordAudit, type AuditContext } from '../audit/record';
 import type { AppDeps } from '../platform/deps';
 import type { KnownContent } from './known-content';
 import type { IntakeItem, PrepareServices } from './prepare';
-import { abandon, commitBatch, openBatch, StagingBatch } from './batch';
+import { abandon, commitBatch, openBatch, StagingBatch, StoredWatch } from './batch';
 import { settleHubSplits } from './hub-split';
 import type { StoreSettings } from './store';
 
@@ -122,8 +122,9 @@ export async function runImport(
     : Promise.resolve();
   pending.catch(() => undefined); // taken up by the first commit, or at the end (see flush)
   // Received when read and staged: the queue clock of its reports starts here.
+  const watch = new StoredWatch();
   const staging = (size: number) =>
-    new StagingBatch(deps, services, { importId, receivedAt: deps.clock() }, size);
+    new StagingBatch(deps, services, { importId, receivedAt: deps.clock() }, size, watch);
   const chunkSize = Math.min(STAGE_CHUNK, deps.config.intakeBatch);
   // The first batch of a run is small, so that the database starts writing while the rest is
   // read: an import after another starts beside that one's last commit instead.
