@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatPdq,
   hamming,
+  hexWord,
   isUsablePdqQuality,
   normalisePdqHex,
   parsePdq,
@@ -21,6 +22,8 @@ describe('PDQ text form', () => {
     ['63 characters', '0'.repeat(63), undefined],
     ['65 characters', '0'.repeat(65), undefined],
     ['a non-hex character', 'g' + '0'.repeat(63), undefined],
+    ['a non-hex character in the last word', '0'.repeat(63) + 'G', undefined],
+    ['64 characters with spaces inside', '0'.repeat(31) + ' ' + '0'.repeat(32), undefined],
     ['a 0x prefix', '0x' + '0'.repeat(62), undefined],
     ['empty', '', undefined],
   ])('%s', (_name, text, expected) => {
@@ -38,6 +41,15 @@ describe('PDQ text form', () => {
     const hash = parsePdq('00000001' + '0'.repeat(48) + '8000000f');
     expect(hash[0]).toBe(1);
     expect(hash[7]).toBe(0x8000000f);
+  });
+
+  it('reads a word of 8 hex characters of either case, or -1', () => {
+    expect(hexWord('xxFFffFFff', 2)).toBe(0xffffffff);
+    expect(hexWord('0123abCD', 0)).toBe(0x0123abcd);
+    expect(hexWord('0123abc', 0)).toBe(-1);
+    expect(hexWord('0123abcg', 0)).toBe(-1);
+    expect(hexWord('0123abc:', 0)).toBe(-1);
+    expect(hexWord('0123abc/', 0)).toBe(-1);
   });
 
   it('round-trips random hashes', () => {

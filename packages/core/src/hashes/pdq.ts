@@ -24,14 +24,48 @@ export function normalisePdqHex(text: string): string | undefined {
   return PDQ_HEX_PATTERN.test(lower) ? lower : undefined;
 }
 
-/** Parses 64 hex characters (either case); throws a RangeError naming the problem otherwise. */
+/**
+ * Parses 64 hex characters (either case, white space around allowed); throws a RangeError
+ * naming the problem otherwise. Read by character codes: the intake parses one for every
+ * report file, and trimming, lower-casing, a pattern test and eight slices cost 1 µs a hash.
+ */
 export function parsePdq(text: string): PdqHash {
+  const hash = new Uint32Array(PDQ_WORDS);
+  if (text.length === PDQ_WORDS * 8) {
+    let k = 0;
+    while (k < PDQ_WORDS) {
+      const word = hexWord(text, k * 8);
+      if (word < 0) break;
+      hash[k++] = word;
+    }
+    if (k === PDQ_WORDS) return hash;
+  }
   const hex = normalisePdqHex(text);
   if (hex === undefined)
     throw new RangeError(`Not a PDQ hash (64 hex characters): ${JSON.stringify(text.slice(0, 80))}`);
-  const hash = new Uint32Array(PDQ_WORDS);
-  for (let k = 0; k < PDQ_WORDS; k++) hash[k] = Number.parseInt(hex.slice(k * 8, k * 8 + 8), 16);
+  for (let k = 0; k < PDQ_WORDS; k++) hash[k] = hexWord(hex, k * 8);
   return hash;
+}
+
+/**
+ * The 32-bit word written by the 8 hex characters (either case) at `offset`, or -1 when one of
+ * them is not a hex digit (or the text ends first).
+ */
+export function hexWord(text: string, offset: number): number {
+  if (offset + 8 > text.length) return -1;
+  let word = 0;
+  for (let i = offset; i < offset + 8; i++) {
+    const digit = hexDigit(text.charCodeAt(i));
+    if (digit < 0) return -1;
+    word = word * 16 + digit;
+  }
+  return word;
+}
+
+function hexDigit(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
 }
 
 export function formatPdq(hash: PdqHash): string {

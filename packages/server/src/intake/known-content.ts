@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { setImmediate } from 'node:timers/promises';
 import { PdqIndex } from '@bantay/core/hashes/pdq-index';
-import { PDQ_MATCH_DISTANCE, PDQ_QUALITY_THRESHOLD, parsePdq } from '@bantay/core/hashes/pdq';
+import { hexWord, PDQ_MATCH_DISTANCE, PDQ_QUALITY_THRESHOLD, parsePdq } from '@bantay/core/hashes/pdq';
 import type { ReportFile } from '@bantay/core/intake/report';
 import type { Executor } from '../platform/db';
 import { byteaHexArray } from '../platform/db/params';
@@ -170,7 +170,8 @@ const HASH_SETS_MARKER = `SELECT coalesce(string_agg(id::text || ':' || entry_co
 
 /** Whether a stored hash may start as this hex does (its first 32 bits are among the prefixes). */
 function hasPrefix(prefixes: Uint32Array, hex: string): boolean {
-  const prefix = Number.parseInt(hex.slice(0, 8), 16);
+  const prefix = hexWord(hex, 0);
+  if (prefix < 0) return false;
   let low = 0;
   let high = prefixes.length;
   while (low < high) {
