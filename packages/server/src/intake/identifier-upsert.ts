@@ -3,37 +3,20 @@ import { BinaryRows, RowHeads, type BinaryTable } from '../platform/db/binary-co
 import { bigintArray } from '../platform/db/params';
 import type { IdentifierOccurrence } from './prepare';
 
-/** An identifier as stored, after the batch's upsert. */
-export type IdentifierRow = {
-  id: string;
-  kind: string;
-  match_key: string;
-  is_hub: boolean;
-  report_count: number;
-  hub_reason: string | null;
-};
+/** Why an identifier is a hub, as kept per distinct identifier of a batch (see DistinctIdentifiers). */
+const REASON = { none: 0, placeholder: 1, common: 2, shared: 3 } as const;
+const REASON_CODES: Readonly<Record<string, number>> = REASON;
 
 /**
- * One distinct identifier of a batch: its upsert row's head (all but the count, written when
- * first met), how many batch reports carry it, and its stored row after the upsert.
+ * Every occurrence of a batch resolved to its distinct identifier, whose stored row the upsert
+ * filled in (see DistinctIdentifiers): per report, its occurrences from `starts[i]` to `starts[i + 1]`.
  */
-type Distinct = {
-  kind: string;
-  matchKey: string;
-  head: number;
-  reports: number;
-  lastReport: number;
-  /** Set by the upsert; present from the start, so that every entry keeps one shape. */
-  row: IdentifierRow | undefined;
-};
-
-/** Every occurrence of a batch resolved to its stored identifier, per report and in order. */
 export type ResolvedIdentifiers = {
-  rows: IdentifierRow[][];
+  distinct: DistinctIdentifiers;
+  occurrences: Int32Array;
+  starts: Int32Array;
   /** Identifiers that became hubs (too common) with this batch: their clusters may have to split. */
   becameHub: string[];
-  /** Identifiers no report stored before this batch carries: their count is the batch's own. */
-  firstSeen: Set<string>;
 };
 
 export type HubRules = { hubThreshold: number; hubFanout: number };
@@ -55,32 +38,118 @@ const STAGE: BinaryTable = {
 /** A batch's identifiers gathered for the upsert: built before the batch's transaction. */
 export type CollectedIdentifiers = {
   distinct: DistinctIdentifiers;
-  /** Per report of the batch, its occurrences' distinct identifiers, in order. */
-  perReport: Distinct[][];
+  /** Per occurrence, in batch order, its distinct identifier (see ResolvedIdentifiers). */
+  occurrences: Int32Array;
+  /** Per report, where its occurrences start; one more at the end. */
+  starts: Int32Array;
   stage: BinaryRows;
 };
 
 /**
- * A batch's distinct identifiers by kind, then match key. Two lookups rather than one on a
- * joined key: joining made a new string for every occurrence, and hashing it flattened it
- * into another, where a match key's hash is computed once and kept with the string.
+ * A batch's distinct identifiers, numbered in the order first met, found by kind then match
+ * key. Each one's fields are kept in arrays by number, not in an object of its own: the state
+ * lives through a batch's staging and commit, so every object in it was copied by the young
+ * generation's collections and then promoted (some 4 kB a report in all, with the upsert's rows).
+ * Two lookups rather than one on a joined key: joining made a new string for every occurrence,
+ * and hashing it flattened it into another, where a match key's hash is computed once and kept.
  */
 export class DistinctIdentifiers {
-  private readonly byKind = new Map<string, Map<string, Distinct>>();
-  /** In the order first met. */
-  readonly entries: Distinct[] = [];
+  private readonly byKind = new Map<string, Map<string, number>>();
+  count = 0;
+  readonly kinds: string[] = [];
+  readonly matchKeys: string[] = [];
+  /** Each one's upsert row's head (see IdentifierCollector). */
+  heads: Int32Array;
+  /** Batch reports that carry it, and the last one counted. */
+  reports: Int32Array;
+  private lastReport: Int32Array;
+  /** Its stored row, once upserted. */
+  readonly ids: string[] = [];
+  isHub: Uint8Array;
+  reportCounts: Int32Array;
+  reasons: Uint8Array;
 
-  get(kind: string, matchKey: string): Distinct | undefined {
-    return this.byKind.get(kind)?.get(matchKey);
+  constructor(capacity = 1024) {
+    this.heads = new Int32Array(capacity);
+    this.reports = new Int32Array(capacity);
+    this.lastReport = new Int32Array(capacity);
+    this.isHub = new Uint8Array(capacity);
+    this.reportCounts = new Int32Array(capacity);
+    this.reasons = new Uint8Array(capacity);
   }
 
-  add(kind: string, matchKey: string, head: number): Distinct {
+  get(kind: string, matchKey: string): number {
+    return this.byKind.get(kind)?.get(matchKey) ?? -1;
+  }
+
+  add(kind: string, matchKey: string, head: number): number {
     let byMatchKey = this.byKind.get(kind);
-    if (!byMatchKey) this.byKind.set(kind, (byMatchKey = new Map<string, Distinct>()));
-    const entry: Distinct = { kind, matchKey, head, reports: 0, lastReport: -1, row: undefined };
-    byMatchKey.set(matchKey, entry);
-    this.entries.push(entry);
-    return entry;
+    if (!byMatchKey) this.byKind.set(kind, (byMatchKey = new Map<string, number>()));
+    if (this.count === this.heads.length) this.grow();
+    const n = this.count++;
+    byMatchKey.set(matchKey, n);
+    this.kinds.push(kind);
+    this.matchKeys.push(matchKey);
+    // Filled in by the upsert in its own order: pushed now, so the array never has holes.
+    this.ids.push('');
+    this.heads[n] = head;
+    this.lastReport[n] = -1;
+    return n;
+  }
+
+  /** Counts a report for an identifier once, however often the report names it. */
+  tally(n: number, report: number): void {
+    if (this.lastReport[n] === report) return;
+    this.reports[n]! += 1;
+    this.lastReport[n] = report;
+  }
+
+  /** Its stored row as the upsert returned it. */
+  stored(n: number, id: string, isHub: boolean, reportCount: number, reason: string | null): void {
+    this.ids[n] = id;
+    this.isHub[n] = isHub ? 1 : 0;
+    this.reportCounts[n] = reportCount;
+    this.reasons[n] = reason === null ? REASON.none : (REASON_CODES[reason] ?? REASON.none);
+  }
+
+  /** No stored report carried it before this batch: its count is the batch's own. */
+  firstSeen(n: number): boolean {
+    return this.reportCounts[n] === this.reports[n];
+  }
+
+  private grow(): void {
+    const size = this.heads.length * 2;
+    this.heads = grown(this.heads, new Int32Array(size));
+    this.reports = grown(this.reports, new Int32Array(size));
+    this.lastReport = grown(this.lastReport, new Int32Array(size));
+    this.isHub = grown(this.isHub, new Uint8Array(size));
+    this.reportCounts = grown(this.reportCounts, new Int32Array(size));
+    this.reasons = grown(this.reasons, new Uint8Array(size));
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** An Int32Array that grows as it is appended to. */
+class IntList {
+  length = 0;
+  constructor(private items = new Int32Array(1024)) {}
+
+  push(value: number): void {
+    if (this.length === this.items.length) this.items = grown(this.items, new Int32Array(this.length * 2));
+    this.items[this.length++] = value;
+  }
+
+  get(i: number): number {
+    return this.items[i]!;
+  }
+
+  /** The items so far (a view: later pushes may or may not show in it). */
+  view(): Int32Array {
+    return this.items.subarray(0, this.length);
   }
 }
 
@@ -89,21 +158,26 @@ export class DistinctIdentifiers {
  * upsert row is written when first met, so the reports' own objects need not be kept.
  */
 export class IdentifierCollector {
-  private readonly distinct = new DistinctIdentifiers();
-  private readonly perReport: Distinct[][] = [];
+  private readonly distinct: DistinctIdentifiers;
+  private readonly occurrences: IntList;
+  private readonly starts = new IntList();
   private readonly heads: RowHeads;
 
-  /** `sizeHint`: bytes for the upsert rows' first columns (see BinaryRows). */
-  constructor(sizeHint?: number) {
+  /** `reports`: how many the batch is expected to hold; `sizeHint`: bytes for the upsert rows' first columns. */
+  constructor(reports = 256, sizeHint?: number) {
     this.heads = new RowHeads(STAGE, STAGE.columns.length - 1, sizeHint);
+    // 3.8 distinct identifiers and 8.7 occurrences a report, for generated reports.
+    this.distinct = new DistinctIdentifiers(Math.max(reports * 5, 64));
+    this.occurrences = new IntList(new Int32Array(Math.max(reports * 10, 64)));
   }
 
   add(occurrences: readonly IdentifierOccurrence[]): void {
-    const i = this.perReport.length;
-    const entries: Distinct[] = [];
+    const distinct = this.distinct;
+    const report = this.starts.length;
+    this.starts.push(this.occurrences.length);
     for (const { normalised: n, policy } of occurrences) {
-      let entry = this.distinct.get(n.kind, n.matchKey);
-      if (!entry) {
+      let entry = distinct.get(n.kind, n.matchKey);
+      if (entry < 0) {
         const head = this.heads.add([
           n.kind,
           n.matchKey,
@@ -113,49 +187,55 @@ export class IdentifierCollector {
           n.flags,
           policy,
         ]);
-        entry = this.distinct.add(n.kind, n.matchKey, head);
+        entry = distinct.add(n.kind, n.matchKey, head);
       }
-      entries.push(tally(entry, i));
+      distinct.tally(entry, report);
+      this.occurrences.push(entry);
     }
-    this.perReport.push(entries);
   }
 
   /** The upsert's rows for the batch's reports, or for those kept, counted over them. */
   collect(keep?: (report: number) => boolean): CollectedIdentifiers {
-    if (!keep)
-      return { distinct: this.distinct, perReport: this.perReport, stage: this.stage(this.distinct) };
-    const distinct = new DistinctIdentifiers();
-    const perReport: Distinct[][] = [];
-    this.perReport.forEach((entries, i) => {
-      if (!keep(i)) return;
-      const r = perReport.length;
-      perReport.push(
-        entries.map(({ kind, matchKey, head }) =>
-          tally(distinct.get(kind, matchKey) ?? distinct.add(kind, matchKey, head), r),
-        ),
-      );
-    });
-    return { distinct, perReport, stage: this.stage(distinct) };
+    const reports = this.starts.length;
+    const ends = (i: number) => (i + 1 < reports ? this.starts.get(i + 1) : this.occurrences.length);
+    if (!keep) {
+      const starts = new Int32Array(reports + 1);
+      starts.set(this.starts.view());
+      starts[reports] = this.occurrences.length;
+      const distinct = this.distinct;
+      return { distinct, occurrences: this.occurrences.view(), starts, stage: this.stage(distinct) };
+    }
+    const from = this.distinct;
+    const distinct = new DistinctIdentifiers(Math.max(from.count, 64));
+    const renumbered = new Int32Array(from.count).fill(-1);
+    const occurrences = new IntList(new Int32Array(Math.max(this.occurrences.length, 64)));
+    const starts = new IntList();
+    for (let i = 0; i < reports; i += 1) {
+      if (!keep(i)) continue;
+      const report = starts.length;
+      starts.push(occurrences.length);
+      for (let k = this.starts.get(i); k < ends(i); k += 1) {
+        const old = this.occurrences.get(k);
+        let entry = renumbered[old]!;
+        if (entry < 0)
+          renumbered[old] = entry = distinct.add(from.kinds[old]!, from.matchKeys[old]!, from.heads[old]!);
+        distinct.tally(entry, report);
+        occurrences.push(entry);
+      }
+    }
+    starts.push(occurrences.length);
+    return { distinct, occurrences: occurrences.view(), starts: starts.view(), stage: this.stage(distinct) };
   }
 
   private stage(distinct: DistinctIdentifiers): BinaryRows {
     // 112 bytes a row on average, for generated reports.
-    const stage = new BinaryRows(STAGE, distinct.entries.length * 136);
-    for (const entry of distinct.entries) {
-      stage.addJoined(this.heads, entry.head);
-      stage.put(entry.reports);
+    const stage = new BinaryRows(STAGE, distinct.count * 136);
+    for (let n = 0; n < distinct.count; n += 1) {
+      stage.addJoined(this.heads, distinct.heads[n]!);
+      stage.put(distinct.reports[n]);
     }
     return stage;
   }
-}
-
-/** Counts a report for an identifier once, however often the report names it. */
-function tally(entry: Distinct, report: number): Distinct {
-  if (entry.lastReport !== report) {
-    entry.reports += 1;
-    entry.lastReport = report;
-  }
-  return entry;
 }
 
 /**
@@ -166,7 +246,7 @@ function tally(entry: Distinct, report: number): Distinct {
  */
 export async function upsertIdentifiers(
   client: pg.PoolClient,
-  { distinct, perReport, stage }: CollectedIdentifiers,
+  { distinct, occurrences, starts, stage }: CollectedIdentifiers,
   rules: HubRules,
 ): Promise<ResolvedIdentifiers> {
   await client.query(
@@ -187,25 +267,19 @@ export async function upsertIdentifiers(
     values: [rules.hubThreshold],
     rowMode: 'array',
   });
-  for (const row of upserted.rows) distinct.get(row[1], row[2])!.row = identifierRow(row);
   const becameHub: string[] = [];
   // Counts only grow, and only here, under the intake lock (report_identifier rows come from this batch writer alone).
-  const firstSeen = new Set<string>();
-  for (const { row, reports } of distinct.entries) {
-    if (row!.is_hub && row!.hub_reason === 'common' && row!.report_count - reports <= rules.hubThreshold)
-      becameHub.push(row!.id);
-    if (row!.report_count === reports) firstSeen.add(row!.id);
+  for (const [id, kind, matchKey, isHub, reportCount, reason] of upserted.rows) {
+    const n = distinct.get(kind, matchKey);
+    if (n < 0) throw new Error(`The identifier upsert returned one the batch does not hold (${kind}).`);
+    distinct.stored(n, id, isHub, reportCount, reason);
+    if (isHub && reason === 'common' && reportCount - distinct.reports[n]! <= rules.hubThreshold)
+      becameHub.push(id);
   }
-  const rows: IdentifierRow[][] = [];
-  for (const entries of perReport) {
-    const list: IdentifierRow[] = [];
-    for (const entry of entries) list.push(entry.row!);
-    rows.push(list);
-  }
-  return { rows, becameHub, firstSeen };
+  return { distinct, occurrences, starts, becameHub };
 }
 
-/** The upsert's RETURNING columns, read as an array (see identifierRow). */
+/** The upsert's RETURNING columns, read as an array. */
 type UpsertedRow = [
   id: string,
   kind: string,
@@ -214,22 +288,6 @@ type UpsertedRow = [
   reportCount: number,
   hubReason: string | null,
 ];
-
-/**
- * A stored identifier as one object literal, so every row has one lasting shape: node-postgres
- * builds each query's row objects with a shape of their own, which dies with the rows and takes
- * the code optimised for it along (compiled again each batch).
- */
-function identifierRow(row: UpsertedRow): IdentifierRow {
-  return {
-    id: row[0],
-    kind: row[1],
-    match_key: row[2],
-    is_hub: row[3],
-    report_count: row[4],
-    hub_reason: row[5],
-  };
-}
 
 /** Kinds one person may share with many others: a café's device, a household phone, a public IP. */
 const SHARED_KINDS = new Set(['device_id', 'email', 'phone', 'payment_account', 'ip']);
@@ -248,7 +306,7 @@ export async function markSharedHubs(
   fanout: number,
 ): Promise<string[]> {
   const due: string[] = [];
-  for (const { row, reports } of distinct.entries) if (hubCheckDue(row!, reports)) due.push(row!.id);
+  for (let n = 0; n < distinct.count; n += 1) if (hubCheckDue(distinct, n)) due.push(distinct.ids[n]!);
   if (due.length === 0) return [];
   const hubs = await identifiersBesideMany(client, due, fanout);
   if (hubs.length) {
@@ -257,18 +315,22 @@ export async function markSharedHubs(
       [bigintArray(hubs)],
     );
     const marked = new Set(hubs);
-    for (const { row } of distinct.entries) if (marked.has(row!.id)) row!.is_hub = true;
+    for (let n = 0; n < distinct.count; n += 1)
+      if (marked.has(distinct.ids[n]!)) {
+        distinct.isHub[n] = 1;
+        distinct.reasons[n] = REASON.shared;
+      }
   }
   return hubs;
 }
 
 /** Whether a shared kind's report count has just passed 16, 64, 256 … (a power of 4). */
-function hubCheckDue(row: IdentifierRow, reports: number): boolean {
-  if (row.is_hub || !SHARED_KINDS.has(row.kind) || row.report_count < 16) return false;
-  const before = row.report_count - reports;
+function hubCheckDue(distinct: DistinctIdentifiers, n: number): boolean {
+  const count = distinct.reportCounts[n]!;
+  if (distinct.isHub[n] || !SHARED_KINDS.has(distinct.kinds[n]!) || count < 16) return false;
+  const before = count - distinct.reports[n]!;
   return (
-    Math.floor(Math.log(Math.max(before, 1)) / Math.LN2 / 2) <
-    Math.floor(Math.log(row.report_count) / Math.LN2 / 2)
+    Math.floor(Math.log(Math.max(before, 1)) / Math.LN2 / 2) < Math.floor(Math.log(count) / Math.LN2 / 2)
   );
 }
 

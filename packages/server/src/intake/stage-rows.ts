@@ -109,7 +109,7 @@ export class BatchRows {
       IDENTIFIER_HEAD,
       expected * BYTES_PER_REPORT.identifierHeads,
     );
-    this.collector = new IdentifierCollector(expected * BYTES_PER_REPORT.collected);
+    this.collector = new IdentifierCollector(expected, expected * BYTES_PER_REPORT.collected);
     this.receivedAt = context.receivedAt.toISOString();
   }
 

@@ -147,6 +147,7 @@ function finishRows(
   context: { now: Date; settings: StoreSettings },
 ): { stored: StoredReport[]; reportRows: BinaryRows; identifierRows: BinaryRows } {
   const batch = staged.reports;
+  const ids = identifiers.distinct.ids;
   const stored: StoredReport[] = [];
   // Only what depends on the stored data is written now: the rows' heads were built when staged.
   const reportRows = new BinaryRows(REPORT_TABLE, batch.length * BYTES_PER_REPORT.report);
@@ -170,10 +171,10 @@ function finishRows(
     reportRows.put(priority.score);
     reportRows.put(priority.level);
     reportRows.put({ json: priority.reasons });
-    const rows = identifiers.rows[i]!;
-    for (let k = 0; k < rows.length; k += 1) {
-      identifierRows.addJoined(staged.identifierHeads, occurrence + k);
-      identifierRows.put(rows[k]!.id);
+    const end = identifiers.starts[i + 1]!;
+    for (let at = identifiers.starts[i]!, k = occurrence; at < end; at += 1, k += 1) {
+      identifierRows.addJoined(staged.identifierHeads, k);
+      identifierRows.put(ids[identifiers.occurrences[at]!]);
     }
   }
   return { stored, reportRows, identifierRows };
@@ -187,21 +188,21 @@ function linkingRefs(
   staged: Pick<StagedBatch, 'reports' | 'policies' | 'observedAt' | 'receivedAt'>,
   identifiers: ResolvedIdentifiers,
 ): BatchReport[] {
+  const { distinct, occurrences, starts } = identifiers;
   const linkBatch: BatchReport[] = [];
   for (let i = 0; i < staged.reports.length; i += 1) {
-    const occurrence = staged.reports[i]!.occurrence;
-    const rows = identifiers.rows[i]!;
     const refs: LinkRef[] = [];
-    for (let k = 0; k < rows.length; k += 1) {
-      const row = rows[k]!;
-      const policy = staged.policies[occurrence + k]!;
-      if (row.is_hub || policy === 'never') continue;
-      const at = staged.observedAt[occurrence + k]!;
+    const end = starts[i + 1]!;
+    for (let at = starts[i]!, k = staged.reports[i]!.occurrence; at < end; at += 1, k += 1) {
+      const n = occurrences[at]!;
+      const policy = staged.policies[k]!;
+      if (distinct.isHub[n] || policy === 'never') continue;
+      const observed = staged.observedAt[k]!;
       refs.push({
-        identifierId: row.id,
+        identifierId: distinct.ids[n]!,
         policy,
-        observedAt: Number.isNaN(at) ? undefined : new Date(at),
-        firstSeen: identifiers.firstSeen.has(row.id),
+        observedAt: Number.isNaN(observed) ? undefined : new Date(observed),
+        firstSeen: distinct.firstSeen(n),
       });
     }
     linkBatch.push({ receivedAt: staged.receivedAt, refs });
