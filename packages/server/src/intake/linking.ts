@@ -16,14 +16,24 @@ import type pg from 'pg';
  * full scans of report and report_identifier, whose cost grows with everything ever stored.
  */
 
-export type LinkRef = {
-  identifierId: string;
-  policy: 'links' | 'windowed';
-  observedAt?: Date;
+/**
+ * A batch's reports as the linking sees them: per report, its linking identifiers (hubs and
+ * never-linking ones left out) from `starts[i]` to `starts[i + 1]`, each with its fields in
+ * arrays by position (a batch holds some 20 000; as objects, each outlived a few young-generation
+ * collections and was promoted).
+ */
+export type LinkBatch = {
+  /** When the batch's reports were received. */
+  receivedAt: Date;
+  starts: Int32Array;
+  identifierIds: string[];
+  /** An IP: links only to observations within the time window (see linkPolicy); else it links. */
+  windowed: Uint8Array;
+  /** When a windowed identifier was observed, in Unix ms; NaN when the report does not say. */
+  observedAt: Float64Array;
   /** No stored report carries the identifier yet: it links within the batch only, with nothing to look up. */
-  firstSeen?: boolean;
+  firstSeen: Uint8Array;
 };
-export type BatchReport = { receivedAt: Date; refs: LinkRef[] };
 
 export type ClusterAssignment = {
   /** Cluster of each batch report, in batch order. */
@@ -95,22 +105,25 @@ export class DisjointSets {
  */
 export async function assignClusters(
   client: pg.PoolClient,
-  batch: BatchReport[],
+  batch: LinkBatch,
   ipWindowMs: number,
 ): Promise<ClusterAssignment> {
+  const reports = batch.starts.length - 1;
   // Batch reports are elements 0…n-1; an existing cluster gets its element when first met.
-  const uf = new DisjointSets(batch.length * 2);
-  for (let i = 0; i < batch.length; i += 1) uf.add();
+  const uf = new DisjointSets(reports * 2);
+  for (let i = 0; i < reports; i += 1) uf.add();
   const elements: ClusterElements = { uf, byCluster: new Map() };
+  const { starts, identifierIds, windowed: isWindowed, observedAt, firstSeen } = batch;
 
   // Existing reports sharing a linking identifier with the batch.
   const linkIds = new Set<string>();
   const windowed: { i: number; id: string; at: Date }[] = [];
-  for (let i = 0; i < batch.length; i += 1) {
-    for (const ref of batch[i]!.refs) {
-      if (ref.firstSeen) continue;
-      if (ref.policy === 'links') linkIds.add(ref.identifierId);
-      else if (ref.observedAt) windowed.push({ i, id: ref.identifierId, at: ref.observedAt });
+  for (let i = 0; i < reports; i += 1) {
+    for (let r = starts[i]!; r < starts[i + 1]!; r += 1) {
+      if (firstSeen[r]) continue;
+      if (!isWindowed[r]) linkIds.add(identifierIds[r]!);
+      else if (!Number.isNaN(observedAt[r]!))
+        windowed.push({ i, id: identifierIds[r]!, at: new Date(observedAt[r]!) });
     }
   }
   const neighbours = new Map<string, string[]>();
@@ -158,14 +171,15 @@ export async function assignClusters(
   // Within the batch: shared linking identifiers, and IP observations chained within the window.
   const byIdentifier = new Map<string, number[]>();
   const byIp = new Map<string, { i: number; at: number }[]>();
-  for (let i = 0; i < batch.length; i += 1) {
-    for (const ref of batch[i]!.refs) {
-      if (ref.policy === 'links') {
-        push(byIdentifier, ref.identifierId, i);
-        const clusters = neighbours.get(ref.identifierId);
+  for (let i = 0; i < reports; i += 1) {
+    for (let r = starts[i]!; r < starts[i + 1]!; r += 1) {
+      const id = identifierIds[r]!;
+      if (!isWindowed[r]) {
+        push(byIdentifier, id, i);
+        const clusters = neighbours.get(id);
         if (clusters) for (const cluster of clusters) uf.union(i, clusterElement(elements, cluster));
-      } else if (ref.observedAt) {
-        push(byIp, ref.identifierId, { i, at: ref.observedAt.getTime() });
+      } else if (!Number.isNaN(observedAt[r]!)) {
+        push(byIp, id, { i, at: observedAt[r]! });
       }
     }
   }
@@ -181,13 +195,13 @@ export async function assignClusters(
 
   // Components: existing clusters they contain, and batch reports.
   const components = new Map<number, Component>();
-  for (let i = 0; i < batch.length; i += 1) component(components, uf.find(i)).reports.push(i);
+  for (let i = 0; i < reports; i += 1) component(components, uf.find(i)).reports.push(i);
   for (const cluster of seenClusters)
     component(components, uf.find(clusterElement(elements, cluster))).clusters.add(cluster);
   const counts = await clusterCounts(client, [...seenClusters]);
 
-  const clusterIds: string[] = new Array<string>(batch.length);
-  const priorReports: number[] = new Array<number>(batch.length);
+  const clusterIds: string[] = new Array<string>(reports);
+  const priorReports: number[] = new Array<number>(reports);
   const sizes = new Map<string, number>();
   const sizesBefore = new Map<string, number>();
   const merges: { from: string; to: string }[] = [];
@@ -234,7 +248,7 @@ export async function assignClusters(
     }
   }
 
-  const moved = await applyClusters(client, batch, clusterIds, sizes, merges);
+  const moved = await applyClusters(client, batch.receivedAt, sizes, merges);
   const mergedInto = new Map<string, { sizeBefore: number; moved: string[] }>();
   const merged: string[] = [];
   for (const { from, to } of merges) {
@@ -290,8 +304,7 @@ type Move = { report: string; cluster: string };
  */
 async function applyClusters(
   client: pg.PoolClient,
-  batch: BatchReport[],
-  clusterIds: string[],
+  receivedAt: Date,
   sizes: Map<string, number>,
   merges: { from: string; to: string }[],
 ): Promise<Move[]> {
@@ -325,33 +338,19 @@ async function applyClusters(
     await relabel(client, moved);
     await client.query('DELETE FROM report_cluster WHERE id = ANY($1::bigint[])', [sources]);
   }
-  const spans = new Map<string, { first: number; last: number }>();
-  for (let i = 0; i < batch.length; i += 1) {
-    const id = clusterIds[i]!;
-    const t = batch[i]!.receivedAt.getTime();
-    const span = spans.get(id);
-    if (span) {
-      span.first = Math.min(span.first, t);
-      span.last = Math.max(span.last, t);
-    } else spans.set(id, { first: t, last: t });
-  }
   const ids: string[] = [];
   const counts: number[] = [];
-  const firsts: Date[] = [];
-  const lasts: Date[] = [];
   for (const [id, size] of sizes) {
-    const span = spans.get(id)!;
     ids.push(id);
     counts.push(size);
-    firsts.push(new Date(span.first));
-    lasts.push(new Date(span.last));
   }
+  // Every cluster the batch touched holds one of its reports, all received at one time.
   await client.query(
     `INSERT INTO report_cluster (id, report_count, first_at, last_at)
-     SELECT * FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::timestamptz[])
+     SELECT id, n, $3::timestamptz, $3::timestamptz FROM unnest($1::bigint[], $2::int[]) AS b(id, n)
      ON CONFLICT (id) DO UPDATE SET report_count = excluded.report_count,
        first_at = least(report_cluster.first_at, excluded.first_at), last_at = greatest(report_cluster.last_at, excluded.last_at)`,
-    [bigintArray(ids), bigintArray(counts), timestampArray(firsts), timestampArray(lasts)],
+    [bigintArray(ids), bigintArray(counts), receivedAt],
   );
   return moved;
 }

@@ -8,7 +8,7 @@ import {
 } from '@bantay/core/triage/priority';
 import { BinaryRows } from '../platform/db/binary-copy';
 import { markSharedHubs, upsertIdentifiers, type ResolvedIdentifiers } from './identifier-upsert';
-import { assignClusters, type BatchReport, type ClusterAssignment, type LinkRef } from './linking';
+import { assignClusters, type ClusterAssignment, type LinkBatch } from './linking';
 import { bigintArray } from '../platform/db/params';
 import { rescoreClusters, rescoreInSaturated } from './rescore';
 import { BYTES_PER_REPORT, REPORT_IDENTIFIER_TABLE, REPORT_TABLE, type StagedBatch } from './stage-rows';
@@ -187,25 +187,32 @@ function finishRows(
 function linkingRefs(
   staged: Pick<StagedBatch, 'reports' | 'policies' | 'observedAt' | 'receivedAt'>,
   identifiers: ResolvedIdentifiers,
-): BatchReport[] {
+): LinkBatch {
   const { distinct, occurrences, starts } = identifiers;
-  const linkBatch: BatchReport[] = [];
+  const size = occurrences.length;
+  const batch: LinkBatch = {
+    receivedAt: staged.receivedAt,
+    starts: new Int32Array(staged.reports.length + 1),
+    identifierIds: [],
+    windowed: new Uint8Array(size),
+    observedAt: new Float64Array(size),
+    firstSeen: new Uint8Array(size),
+  };
+  let r = 0;
   for (let i = 0; i < staged.reports.length; i += 1) {
-    const refs: LinkRef[] = [];
+    batch.starts[i] = r;
     const end = starts[i + 1]!;
     for (let at = starts[i]!, k = staged.reports[i]!.occurrence; at < end; at += 1, k += 1) {
       const n = occurrences[at]!;
       const policy = staged.policies[k]!;
       if (distinct.isHub[n] || policy === 'never') continue;
-      const observed = staged.observedAt[k]!;
-      refs.push({
-        identifierId: distinct.ids[n]!,
-        policy,
-        observedAt: Number.isNaN(observed) ? undefined : new Date(observed),
-        firstSeen: distinct.firstSeen(n),
-      });
+      batch.identifierIds.push(distinct.ids[n]!);
+      batch.windowed[r] = policy === 'windowed' ? 1 : 0;
+      batch.observedAt[r] = staged.observedAt[k]!;
+      batch.firstSeen[r] = distinct.firstSeen(n) ? 1 : 0;
+      r += 1;
     }
-    linkBatch.push({ receivedAt: staged.receivedAt, refs });
   }
-  return linkBatch;
+  batch.starts[staged.reports.length] = r;
+  return batch;
 }
