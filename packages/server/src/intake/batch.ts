@@ -192,9 +192,8 @@ export async function commitBatch(
       };
       duplicates += late.size;
     }
-    const stored = staged.reports.length
-      ? await storeBatch(client, staged, { now: context.now, settings: context.settings })
-      : [];
+    const stored = staged.reports;
+    if (stored.length) await storeBatch(client, staged, { now: context.now, settings: context.settings });
     await client.query(
       'UPDATE intake_import SET stored = stored + $2, duplicates = duplicates + $3, quarantined = quarantined + $4 WHERE id = $1',
       [context.importId, stored.length, duplicates, quarantined.length],

@@ -20,14 +20,6 @@ export type StoreSettings = {
   ipWindowMs: number;
 };
 
-export type StoredReport = {
-  id: string;
-  externalId: string;
-  clusterId: string;
-  score: number;
-  level: number;
-};
-
 export { documentContext } from './stage-rows';
 
 /** Serialises batch writers: identifier counts, cluster merges and splits stay consistent. */
@@ -56,14 +48,14 @@ export async function storeBatch(
   client: pg.PoolClient,
   staged: Omit<StagedBatch, 'documents' | 'files' | 'collector'>,
   context: { now: Date; settings: StoreSettings },
-): Promise<StoredReport[]> {
+): Promise<void> {
   const batch = staged.reports;
   const overtaken = await overtakenBy(client, staged);
   const identifiers = await upsertIdentifiers(client, staged.identifiers, context.settings);
   const linkBatch = linkingRefs(staged, identifiers);
   const clusters = await assignClusters(client, linkBatch, context.settings.ipWindowMs);
 
-  const { stored, reportRows, identifierRows } = finishRows(staged, identifiers, clusters, context);
+  const { reportRows, identifierRows } = finishRows(staged, identifiers, clusters, context);
   // The batch's documents and file rows went in before the lock (see the pipeline).
   await reportRows.copy(client);
   await identifierRows.copy(client);
@@ -86,7 +78,7 @@ export async function storeBatch(
     // Prior-report counts were taken with this batch as the latest: its clusters are scored
     // again from what is stored, its own reports too.
     await rescoreClusters(client, [...new Set(clusters.clusterIds)], { ...options, exclude: [] });
-    return stored;
+    return;
   }
   // Older reports change score only when their cluster crossed a step, merged or split.
   const before = clusters.sizesBefore;
@@ -105,7 +97,6 @@ export async function storeBatch(
   }
   await rescoreClusters(client, [...whole], options);
   await rescoreInSaturated(client, saturated, SATURATED, options);
-  return stored;
 }
 
 /**
@@ -145,27 +136,19 @@ function finishRows(
   identifiers: ResolvedIdentifiers,
   clusters: ClusterAssignment,
   context: { now: Date; settings: StoreSettings },
-): { stored: StoredReport[]; reportRows: BinaryRows; identifierRows: BinaryRows } {
+): { reportRows: BinaryRows; identifierRows: BinaryRows } {
   const batch = staged.reports;
   const ids = identifiers.distinct.ids;
-  const stored: StoredReport[] = [];
   // Only what depends on the stored data is written now: the rows' heads were built when staged.
   const reportRows = new BinaryRows(REPORT_TABLE, batch.length * BYTES_PER_REPORT.report);
   const identifierRows = new BinaryRows(REPORT_IDENTIFIER_TABLE, batch.length * BYTES_PER_REPORT.identifiers);
   for (let i = 0; i < batch.length; i += 1) {
-    const { id, report, facts, head, occurrence } = batch[i]!;
+    const { facts, head, occurrence } = batch[i]!;
     const clusterId = clusters.clusterIds[i]!;
     const priority = scoreReport(
       withClusterFacts(facts, clusters.sizes.get(clusterId) ?? 1, clusters.priorReports[i] ?? 0, context.now),
       context.settings.weights,
     );
-    stored.push({
-      id,
-      externalId: report.draft.externalId,
-      clusterId,
-      score: priority.score,
-      level: priority.level,
-    });
     reportRows.addJoined(staged.reportHeads, head);
     reportRows.put(clusterId);
     reportRows.put(priority.score);
@@ -177,7 +160,7 @@ function finishRows(
       identifierRows.put(ids[identifiers.occurrences[at]!]);
     }
   }
-  return { stored, reportRows, identifierRows };
+  return { reportRows, identifierRows };
 }
 
 /**
