@@ -30,8 +30,9 @@ const TABLES = [
  * End-to-end intake of generated CyberTipline XML (parse, normalise, store, link, match,
  * score) on the embedded database, against a baseline from the same run: a raw COPY of the
  * very rows the intake wrote, into empty copies of the same tables with the same indexes.
- * Both are timed RUNS times and compared by their medians: the intake each time in a fresh
- * process into an empty database, as `bantay intake import` runs (see support/intake-run.ts).
+ * Both are timed RUNS times, taking turns, and compared by their medians: the intake each time
+ * in a fresh process into an empty database, as `bantay intake import` runs (see
+ * support/intake-run.ts), and the COPY right after it (see CopyBaseline).
  */
 export const benchmark: Benchmark = {
   name: 'intake',
@@ -74,26 +75,36 @@ export const benchmark: Benchmark = {
       const postgresDir = path.join(platform.dataDir, 'pg');
       const { url, adminUrl } = platform.database;
 
-      // Each run into the same database created afresh, after a checkpoint: a database left from
-      // the run before would keep autovacuum and the checkpointer busy through the next.
-      const database = 'bench_intake';
+      // Each intake run into a database created afresh, after a checkpoint. The first run's is
+      // kept: the raw COPY copies its rows, beside its tables. The others are dropped after their
+      // run, so that autovacuum does not work on them through the next.
+      const kept = 'bench_intake';
       const runs: IntakeRun[] = [];
-      for (let n = 1; n <= RUNS; n += 1) {
-        await freshDatabase(adminUrl, database);
-        const run = runIntake({
-          files,
-          hashSet: path.join(dir, 'known-hashes.vics.json'),
-          databaseUrl: withDatabase(url, database),
-          migrationUrl: withDatabase(adminUrl, database),
-          postgresDir: fs.existsSync(postgresDir) ? postgresDir : undefined,
-        });
-        if (run.stored !== REPORTS)
-          throw new Error(`run ${n} stored ${run.stored} of ${REPORTS} (quarantined ${run.quarantined})`);
-        runs.push(run);
+      const copies: CopyRun[] = [];
+      let baseline: CopyBaseline | undefined;
+      try {
+        for (let n = 1; n <= RUNS; n += 1) {
+          const database = n === 1 ? kept : 'bench_intake_again';
+          await freshDatabase(adminUrl, database);
+          const run = runIntake({
+            files,
+            hashSet: path.join(dir, 'known-hashes.vics.json'),
+            databaseUrl: withDatabase(url, database),
+            migrationUrl: withDatabase(adminUrl, database),
+            postgresDir: fs.existsSync(postgresDir) ? postgresDir : undefined,
+          });
+          if (run.stored !== REPORTS)
+            throw new Error(`run ${n} stored ${run.stored} of ${REPORTS} (quarantined ${run.quarantined})`);
+          runs.push(run);
+          if (database !== kept) await dropDatabase(adminUrl, database);
+          // Every run stores the same reports: the first run's rows are the baseline's.
+          baseline ??= await CopyBaseline.open(withDatabase(adminUrl, kept));
+          copies.push(await baseline.time(postgresDir));
+        }
+      } finally {
+        await baseline?.close();
       }
       const intake = median(runs, (run) => run.seconds);
-      // The rows of the last run: every run stores the same reports.
-      const copies = await rawCopy(withDatabase(adminUrl, database), postgresDir);
       const copy = median(copies, (run) => run.seconds);
       const times = (list: { seconds: number }[]) => list.map((run) => run.seconds.toFixed(1)).join(', ');
       const cpu = intake.cpu;
@@ -141,6 +152,16 @@ function median<T>(runs: T[], by: (run: T) => number): T {
   return [...runs].sort((a, b) => by(a) - by(b))[Math.floor(runs.length / 2)]!;
 }
 
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: withDatabase(adminUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Drops and creates the database, then checkpoints: each run starts from the same state. */
 async function freshDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: withDatabase(adminUrl, 'postgres') });
@@ -157,53 +178,73 @@ async function freshDatabase(adminUrl: string, name: string): Promise<void> {
 type CopyRun = { seconds: number; databaseCpu: number; machineFaults: number | null };
 
 /**
- * COPY out every row the intake wrote, then time COPY into empty look-alike tables on a quiet
- * server, RUNS times. One run's time varied by a third from one benchmark to the next on this
- * machine (30.3 to 40.1 s at 200 000 reports, the server's CPU with it), and the intake's by a
- * seventh (50.2 to 57.0 s): a single run on either side moved the ratio by more than the
- * changes it measured. So each side is timed RUNS times, and their medians are compared.
+ * The baseline: every row the intake wrote, COPYed out once, then timed as a COPY into empty
+ * look-alike tables on a quiet server, once after each intake run. One run's time varied by a
+ * third from one benchmark to the next on this machine (30.3 to 40.1 s at 200 000 reports, the
+ * server's CPU with it), and the intake's by a seventh (50.2 to 57.0 s): a single run on either
+ * side moved the ratio by more than the changes it measured. So each side is timed RUNS times,
+ * and their medians are compared. The two sides take turns: timed as three intakes and then
+ * three COPYs, a slow spell of the machine fell on one side only (Bantay's CPU for the same
+ * intake rose by a fifth in one benchmark, and its ratio fell from 0.62 to 0.49).
  */
-async function rawCopy(adminUrl: string, pgDir: string): Promise<CopyRun[]> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const dumps = new Map<string, Buffer>();
-    for (const table of TABLES) {
-      const parts: Buffer[] = [];
-      for await (const chunk of client.query(copyTo(`COPY ${table} TO STDOUT`))) parts.push(chunk as Buffer);
-      dumps.set(table, Buffer.concat(parts));
-    }
-    // The intake's tables are vacuumed first, so that autovacuum does not run on them during
-    // the timed COPY: it did, at 200 000 reports, and slowed the baseline by a varying amount.
-    await client.query('VACUUM (ANALYZE)');
-    const runs: CopyRun[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
+class CopyBaseline {
+  private constructor(
+    private readonly client: pg.Client,
+    private readonly dumps: Map<string, Buffer>,
+  ) {}
+
+  static async open(adminUrl: string): Promise<CopyBaseline> {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      const dumps = new Map<string, Buffer>();
       for (const table of TABLES) {
-        await client.query(`DROP TABLE IF EXISTS baseline_${table}`);
-        await client.query(
-          `CREATE TABLE baseline_${table} (LIKE ${table} INCLUDING DEFAULTS INCLUDING INDEXES INCLUDING STORAGE)`,
-        );
+        const parts: Buffer[] = [];
+        for await (const chunk of client.query(copyTo(`COPY ${table} TO STDOUT`)))
+          parts.push(chunk as Buffer);
+        dumps.set(table, Buffer.concat(parts));
       }
-      await client.query('CHECKPOINT');
-      const cpuBefore = databaseCpuSeconds(pgDir) ?? NaN;
-      const faultsBefore = machinePageFaults();
-      const started = performance.now();
-      await client.query('BEGIN');
-      await client.query('SET LOCAL synchronous_commit = off');
-      for (const table of TABLES)
-        await pipeline(
-          Readable.from([dumps.get(table)!]),
-          client.query(copyFrom(`COPY baseline_${table} FROM STDIN`)),
-        );
-      await client.query('COMMIT');
-      runs.push({
-        seconds: (performance.now() - started) / 1000,
-        databaseCpu: (databaseCpuSeconds(pgDir) ?? NaN) - cpuBefore,
-        machineFaults: change(faultsBefore, machinePageFaults()),
-      });
+      // The intake's tables are vacuumed first, so that autovacuum does not run on them during
+      // the timed COPY: it did, at 200 000 reports, and slowed the baseline by a varying amount.
+      await client.query('VACUUM (ANALYZE)');
+      return new CopyBaseline(client, dumps);
+    } catch (error) {
+      await client.end();
+      throw error;
     }
-    return runs;
-  } finally {
-    await client.end();
+  }
+
+  async time(pgDir: string): Promise<CopyRun> {
+    const client = this.client;
+    for (const table of TABLES) {
+      await client.query(`DROP TABLE IF EXISTS baseline_${table}`);
+      await client.query(
+        `CREATE TABLE baseline_${table} (LIKE ${table} INCLUDING DEFAULTS INCLUDING INDEXES INCLUDING STORAGE)`,
+      );
+    }
+    await client.query('CHECKPOINT');
+    const cpuBefore = databaseCpuSeconds(pgDir) ?? NaN;
+    const faultsBefore = machinePageFaults();
+    const started = performance.now();
+    await client.query('BEGIN');
+    await client.query('SET LOCAL synchronous_commit = off');
+    for (const table of TABLES)
+      await pipeline(
+        Readable.from([this.dumps.get(table)!]),
+        client.query(copyFrom(`COPY baseline_${table} FROM STDIN`)),
+      );
+    await client.query('COMMIT');
+    const run = {
+      seconds: (performance.now() - started) / 1000,
+      databaseCpu: (databaseCpuSeconds(pgDir) ?? NaN) - cpuBefore,
+      machineFaults: change(faultsBefore, machinePageFaults()),
+    };
+    // Dropped at once: autovacuum would otherwise analyse the new rows during the next intake run.
+    for (const table of TABLES) await client.query(`DROP TABLE baseline_${table}`);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    await this.client.end();
   }
 }
