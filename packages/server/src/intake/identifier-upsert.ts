@@ -3,10 +3,6 @@ import { BinaryRows, RowHeads, type BinaryTable } from '../platform/db/binary-co
 import { bigintArray } from '../platform/db/params';
 import type { IdentifierOccurrence } from './prepare';
 
-/** Why an identifier is a hub, as kept per distinct identifier of a batch (see DistinctIdentifiers). */
-const REASON = { none: 0, placeholder: 1, common: 2, shared: 3 } as const;
-const REASON_CODES: Readonly<Record<string, number>> = REASON;
-
 /**
  * Every occurrence of a batch resolved to its distinct identifier, whose stored row the upsert
  * filled in (see DistinctIdentifiers): per report, its occurrences from `starts[i]` to `starts[i + 1]`.
@@ -67,7 +63,6 @@ export class DistinctIdentifiers {
   readonly ids: string[] = [];
   isHub: Uint8Array;
   reportCounts: Int32Array;
-  reasons: Uint8Array;
 
   constructor(capacity = 1024) {
     this.heads = new Int32Array(capacity);
@@ -75,7 +70,6 @@ export class DistinctIdentifiers {
     this.lastReport = new Int32Array(capacity);
     this.isHub = new Uint8Array(capacity);
     this.reportCounts = new Int32Array(capacity);
-    this.reasons = new Uint8Array(capacity);
   }
 
   get(kind: string, matchKey: string): number {
@@ -105,11 +99,10 @@ export class DistinctIdentifiers {
   }
 
   /** Its stored row as the upsert returned it. */
-  stored(n: number, id: string, isHub: boolean, reportCount: number, reason: string | null): void {
+  stored(n: number, id: string, isHub: boolean, reportCount: number): void {
     this.ids[n] = id;
     this.isHub[n] = isHub ? 1 : 0;
     this.reportCounts[n] = reportCount;
-    this.reasons[n] = reason === null ? REASON.none : (REASON_CODES[reason] ?? REASON.none);
   }
 
   /** No stored report carried it before this batch: its count is the batch's own. */
@@ -124,7 +117,6 @@ export class DistinctIdentifiers {
     this.lastReport = grown(this.lastReport, new Int32Array(size));
     this.isHub = grown(this.isHub, new Uint8Array(size));
     this.reportCounts = grown(this.reportCounts, new Int32Array(size));
-    this.reasons = grown(this.reasons, new Uint8Array(size));
   }
 }
 
@@ -272,7 +264,7 @@ export async function upsertIdentifiers(
   for (const [id, kind, matchKey, isHub, reportCount, reason] of upserted.rows) {
     const n = distinct.get(kind, matchKey);
     if (n < 0) throw new Error(`The identifier upsert returned one the batch does not hold (${kind}).`);
-    distinct.stored(n, id, isHub, reportCount, reason);
+    distinct.stored(n, id, isHub, reportCount);
     if (isHub && reason === 'common' && reportCount - distinct.reports[n]! <= rules.hubThreshold)
       becameHub.push(id);
   }
@@ -315,11 +307,7 @@ export async function markSharedHubs(
       [bigintArray(hubs)],
     );
     const marked = new Set(hubs);
-    for (let n = 0; n < distinct.count; n += 1)
-      if (marked.has(distinct.ids[n]!)) {
-        distinct.isHub[n] = 1;
-        distinct.reasons[n] = REASON.shared;
-      }
+    for (let n = 0; n < distinct.count; n += 1) if (marked.has(distinct.ids[n]!)) distinct.isHub[n] = 1;
   }
   return hubs;
 }
