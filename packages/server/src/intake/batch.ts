@@ -7,7 +7,7 @@ import { copyRows, type CopyValue } from '../platform/db/copy';
 import { bigintArray, textArray } from '../platform/db/params';
 import type { ImportMeta, ImportSummary, IntakeServices, QuarantinedItem } from './pipeline';
 import { prepareReport, type IntakeItem, type PreparedReport } from './prepare';
-import { BatchRows, type StagedBatch } from './stage-rows';
+import { BatchRows, releaseStaged, type StagedBatch } from './stage-rows';
 import { lockIntake, storeBatch, type StoreSettings } from './store';
 
 /**
@@ -152,6 +152,8 @@ export async function openBatch(deps: AppDeps, batch: StagedItems): Promise<pg.P
     await client.query('BEGIN');
     await batch.staged.documents.copy(client);
     await batch.staged.files.copy(client);
+    batch.staged.documents.release();
+    batch.staged.files.release();
     return client;
   } catch (error) {
     await abandon(client);
@@ -199,6 +201,7 @@ export async function commitBatch(
       [context.importId, stored.length, duplicates, quarantined.length],
     );
     await client.query('COMMIT');
+    releaseStaged(batch.staged);
     const summary = context.summary;
     summary.stored += stored.length;
     summary.duplicates += duplicates;

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { BinaryRows, RowHeads, type BinaryTable } from '../platform/db/binary-copy';
+import type { CopyBuffers } from '../platform/db/copy-buffers';
 import { bigintArray } from '../platform/db/params';
 import type { IdentifierOccurrence } from './prepare';
 
@@ -155,9 +156,16 @@ export class IdentifierCollector {
   private readonly starts = new IntList();
   private readonly heads: RowHeads;
 
-  /** `reports`: how many the batch is expected to hold; `sizeHint`: bytes for the upsert rows' first columns. */
-  constructor(reports = 256, sizeHint?: number) {
-    this.heads = new RowHeads(STAGE, STAGE.columns.length - 1, sizeHint);
+  /**
+   * `reports`: how many the batch is expected to hold; `sizeHint`: bytes for the upsert rows'
+   * first columns; `buffers`: where its COPY buffers come from and go back to.
+   */
+  constructor(
+    reports = 256,
+    sizeHint?: number,
+    private readonly buffers?: CopyBuffers,
+  ) {
+    this.heads = new RowHeads(STAGE, STAGE.columns.length - 1, sizeHint, buffers);
     // 3.8 distinct identifiers and 8.7 occurrences a report, for generated reports.
     this.distinct = new DistinctIdentifiers(Math.max(reports * 5, 64));
     this.occurrences = new IntList(new Int32Array(Math.max(reports * 10, 64)));
@@ -219,9 +227,14 @@ export class IdentifierCollector {
     return { distinct, occurrences: occurrences.view(), starts: starts.view(), stage: this.stage(distinct) };
   }
 
+  /** Gives back the upsert rows' first columns: no collect after this. */
+  release(): void {
+    this.heads.release();
+  }
+
   private stage(distinct: DistinctIdentifiers): BinaryRows {
     // 112 bytes a row on average, for generated reports.
-    const stage = new BinaryRows(STAGE, distinct.count * 136);
+    const stage = new BinaryRows(STAGE, distinct.count * 136, this.buffers);
     for (let n = 0; n < distinct.count; n += 1) {
       stage.addJoined(this.heads, distinct.heads[n]!);
       stage.put(distinct.reports[n]);
@@ -246,6 +259,7 @@ export async function upsertIdentifiers(
        (k text, m text, v text, p text, c text, f text[], lp text, n integer) ON COMMIT DELETE ROWS`,
   );
   await stage.copy(client);
+  stage.release();
   const upserted = await client.query<UpsertedRow>({
     text: `INSERT INTO identifier AS i (kind, match_key, value, platform, country_code, flags, link_policy, report_count, is_hub, hub_reason)
      SELECT k, m, v, p, c, f, lp, n, ('placeholder' = ANY(f) OR n > $1),

@@ -3,6 +3,7 @@ import { storedFacts, type ReportFacts } from '@bantay/core/triage/priority';
 import type { ReportDraft, ReportFile } from '@bantay/core/intake/report';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { BinaryRows, RowHeads, type BinaryTable, type BinaryValue } from '../platform/db/binary-copy';
+import { CopyBuffers } from '../platform/db/copy-buffers';
 import { IdentifierCollector, type CollectedIdentifiers } from './identifier-upsert';
 import type { FileMatch } from './known-content';
 import type { IdentifierOccurrence, PreparedReport } from './prepare';
@@ -37,6 +38,15 @@ export const BYTES_PER_REPORT = {
   /** Its distinct identifiers' upsert rows' first columns (400, 3.8 new to the batch). */
   collected: 512,
 } as const;
+
+/**
+ * The intake's COPY buffers, each given back once its rows are sent and taken again by a later
+ * batch (see CopyBuffers); kept at most, a little over what one batch of 5 000 reports takes
+ * (about 40 MB). Importing 40 000 reports, three runs alternating with the allocating version:
+ * the importing thread's CPU 5.1-5.9 s against 6.4-7.3 s, the process's page faults 140-145k
+ * against 152-162k (fresh external memory also brings V8's collections forward).
+ */
+export const INTAKE_BUFFERS = new CopyBuffers(64 * 1024 * 1024);
 
 /** A report of a batch with its id (taken before the batch's transaction) and its files' matches. */
 type ReportToStage = { id: string; report: PreparedReport; matches: FileMatch[] };
@@ -101,15 +111,22 @@ export class BatchRows {
     private readonly context: { importId: string | null; receivedAt: Date },
     expected: number,
   ) {
-    this.documents = new BinaryRows(DOCUMENT_TABLE, expected * BYTES_PER_REPORT.document);
-    this.files = new BinaryRows(FILE_TABLE, expected * BYTES_PER_REPORT.files);
-    this.reportHeads = new RowHeads(REPORT_TABLE, REPORT_HEAD, expected * BYTES_PER_REPORT.reportHead);
+    const buffers = INTAKE_BUFFERS;
+    this.documents = new BinaryRows(DOCUMENT_TABLE, expected * BYTES_PER_REPORT.document, buffers);
+    this.files = new BinaryRows(FILE_TABLE, expected * BYTES_PER_REPORT.files, buffers);
+    this.reportHeads = new RowHeads(
+      REPORT_TABLE,
+      REPORT_HEAD,
+      expected * BYTES_PER_REPORT.reportHead,
+      buffers,
+    );
     this.identifierHeads = new RowHeads(
       REPORT_IDENTIFIER_TABLE,
       IDENTIFIER_HEAD,
       expected * BYTES_PER_REPORT.identifierHeads,
+      buffers,
     );
-    this.collector = new IdentifierCollector(expected, expected * BYTES_PER_REPORT.collected);
+    this.collector = new IdentifierCollector(expected, expected * BYTES_PER_REPORT.collected, buffers);
     this.receivedAt = context.receivedAt.toISOString();
   }
 
@@ -168,6 +185,13 @@ export class BatchRows {
       identifiers: this.collector.collect(),
     };
   }
+}
+
+/** Gives back the buffers a batch kept until its commit: its rows' heads and identifiers. */
+export function releaseStaged(staged: StagedBatch): void {
+  staged.reportHeads.release();
+  staged.identifierHeads.release();
+  staged.collector.release();
 }
 
 function fileRow(id: string, index: number, file: ReportFile, match: FileMatch | undefined): BinaryValue[] {

@@ -11,7 +11,13 @@ import { markSharedHubs, upsertIdentifiers, type ResolvedIdentifiers } from './i
 import { assignClusters, type ClusterAssignment, type LinkBatch } from './linking';
 import { bigintArray } from '../platform/db/params';
 import { rescoreClusters, rescoreInSaturated } from './rescore';
-import { BYTES_PER_REPORT, REPORT_IDENTIFIER_TABLE, REPORT_TABLE, type StagedBatch } from './stage-rows';
+import {
+  BYTES_PER_REPORT,
+  INTAKE_BUFFERS,
+  REPORT_IDENTIFIER_TABLE,
+  REPORT_TABLE,
+  type StagedBatch,
+} from './stage-rows';
 
 export type StoreSettings = {
   weights: PriorityWeights;
@@ -58,7 +64,9 @@ export async function storeBatch(
   const { reportRows, identifierRows } = finishRows(staged, identifiers, clusters, context);
   // The batch's documents and file rows went in before the lock (see the pipeline).
   await reportRows.copy(client);
+  reportRows.release();
   await identifierRows.copy(client);
+  identifierRows.release();
 
   const hubs = [
     ...identifiers.becameHub,
@@ -140,8 +148,12 @@ function finishRows(
   const batch = staged.reports;
   const ids = identifiers.distinct.ids;
   // Only what depends on the stored data is written now: the rows' heads were built when staged.
-  const reportRows = new BinaryRows(REPORT_TABLE, batch.length * BYTES_PER_REPORT.report);
-  const identifierRows = new BinaryRows(REPORT_IDENTIFIER_TABLE, batch.length * BYTES_PER_REPORT.identifiers);
+  const reportRows = new BinaryRows(REPORT_TABLE, batch.length * BYTES_PER_REPORT.report, INTAKE_BUFFERS);
+  const identifierRows = new BinaryRows(
+    REPORT_IDENTIFIER_TABLE,
+    batch.length * BYTES_PER_REPORT.identifiers,
+    INTAKE_BUFFERS,
+  );
   for (let i = 0; i < batch.length; i += 1) {
     const { facts, head, occurrence } = batch[i]!;
     const clusterId = clusters.clusterIds[i]!;

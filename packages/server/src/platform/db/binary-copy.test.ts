@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase, type TestDatabase } from '../../../test/helpers';
 import { BinaryRows, RowHeads, type BinaryTable, type BinaryValue } from './binary-copy';
+import { CopyBuffers } from './copy-buffers';
 
 const TABLE: BinaryTable = {
   name: 'binary_copy_probe',
@@ -240,5 +241,70 @@ describe('binary COPY rows', () => {
 
   it('sends nothing for no rows', async () => {
     await new BinaryRows(TABLE).copy(client);
+  });
+
+  it('writes rows into pooled buffers, written before, exactly as into new ones, and sends them', async () => {
+    const buffers = new CopyBuffers(1 << 20);
+    const row = (n: number): BinaryValue[] =>
+      TABLE.columns.map(([name]) => (name === 'i4' ? n : name === 't' ? `row ${n} `.repeat(n % 7) : null));
+    const expected = new BinaryRows(TABLE);
+    for (let n = 0; n < 200; n += 1) expected.add(row(n));
+    for (let round = 0; round < 3; round += 1) {
+      // A tiny start: it grows through the pool, giving back each buffer it outgrew.
+      const rows = new BinaryRows(TABLE, 8, buffers);
+      for (let n = 0; n < 200; n += 1) rows.add(row(n));
+      expect(rows.bytes(0, rows.length).equals(expected.bytes(0, expected.length))).toBe(true);
+      await client.query('TRUNCATE binary_copy_probe');
+      await rows.copy(client);
+      rows.release();
+      const stored = await client.query<{ i4: number }>('SELECT i4 FROM binary_copy_probe ORDER BY i4');
+      expect(stored.rows.map((r) => r.i4)).toEqual(Array.from({ length: 200 }, (_, n) => n));
+    }
+    expect(buffers.kept).toBeGreaterThan(0);
+  });
+
+  it('refuses rows released: nothing added, joined or sent after', async () => {
+    const buffers = new CopyBuffers(1 << 20);
+    const rows = new BinaryRows(TABLE, 256, buffers);
+    rows.add(TABLE.columns.map(() => null));
+    rows.release();
+    rows.release();
+    expect(buffers.kept).toBe(256);
+    expect(() => rows.add(TABLE.columns.map(() => null))).toThrow(
+      'binary_copy_probe: its rows were released',
+    );
+    await expect(rows.copy(client)).rejects.toThrow('its rows were released');
+    const heads = new RowHeads(TABLE, 2, 64, buffers);
+    const head = heads.add([1, 2]);
+    heads.release();
+    expect(() => new BinaryRows(TABLE).addJoined(heads, head)).toThrow('its rows were released');
+  });
+});
+
+describe('COPY buffers', () => {
+  it('gives back the smallest kept buffer that fits and is less than twice as large', () => {
+    const buffers = new CopyBuffers(1000);
+    const [a, b, c] = [100, 300, 500].map((size) => buffers.take(size)) as [Buffer, Buffer, Buffer];
+    for (const buffer of [c, a, b]) buffers.give(buffer);
+    expect(buffers.kept).toBe(900);
+    expect(buffers.take(250)).toBe(b);
+    // 500 is more than twice 200: a new buffer rather than the large one.
+    const fresh = buffers.take(200);
+    expect(fresh).not.toBe(c);
+    expect(fresh.length).toBe(200);
+    expect(buffers.take(90)).toBe(a);
+    expect(buffers.kept).toBe(500);
+  });
+
+  it('keeps no more than its limits of bytes and buffers: one beyond is left to the garbage collector', () => {
+    const buffers = new CopyBuffers(600);
+    buffers.give(Buffer.alloc(400));
+    buffers.give(Buffer.alloc(300));
+    expect(buffers.kept).toBe(400);
+    buffers.give(Buffer.alloc(200));
+    expect(buffers.kept).toBe(600);
+    const few = new CopyBuffers(600, 2);
+    for (let n = 0; n < 3; n += 1) few.give(Buffer.alloc(10));
+    expect(few.kept).toBe(20);
   });
 });

@@ -2,6 +2,7 @@ import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { isUuid } from '../ids';
+import type { CopyBuffers } from './copy-buffers';
 
 /**
  * Rows for `COPY … FROM STDIN (FORMAT binary)`, written straight into one growing buffer.
@@ -69,12 +70,17 @@ export class BinaryRows {
   /** The last uuid written, and its bytes (see uuid). */
   private lastUuid: string | undefined;
   private readonly lastUuidBytes = Buffer.alloc(16);
+  /** Set by release: the buffer is back in its pool. */
+  private released = false;
 
   constructor(
     private readonly table: BinaryTable,
     sizeHint = 64 * 1024,
+    /** Where the buffer comes from and goes back to (see release); else it is allocated. */
+    private readonly buffers?: CopyBuffers,
   ) {
-    this.buffer = Buffer.allocUnsafe(Math.max(sizeHint, 64));
+    const bytes = Math.max(sizeHint, 64);
+    this.buffer = buffers ? buffers.take(bytes) : Buffer.allocUnsafe(bytes);
     SIGNATURE.copy(this.buffer, 0);
     this.buffer.writeInt32BE(0, 11); // flags
     this.buffer.writeInt32BE(0, 15); // header extension length
@@ -120,6 +126,7 @@ export class BinaryRows {
    * bytes) by hand: Buffer.copy of part of a buffer makes a view of it for every call.
    */
   copyBytes(start: number, end: number, target: Buffer, at: number): number {
+    this.checkReleased();
     if (end - start > 256) return this.buffer.copy(target, at, start, end);
     const source = this.buffer;
     for (let i = start; i < end; i += 1) target[at++] = source[i]!;
@@ -155,8 +162,22 @@ export class BinaryRows {
       throw new Error(`${this.table.name}: a row has ${this.next} values for ${this.types.length} columns`);
   }
 
+  /**
+   * Gives the buffer back to the pool it came from, once its rows are sent (or no longer
+   * needed): nothing can be added, copied or sent after.
+   */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    const buffer = this.buffer;
+    this.buffer = Buffer.alloc(0);
+    this.at = 0;
+    this.buffers?.give(buffer);
+  }
+
   /** Sends the rows on the caller's client (so they join its transaction). */
   async copy(client: pg.PoolClient | pg.Client): Promise<void> {
+    this.checkReleased();
     this.checkComplete();
     if (this.rows === 0) return;
     this.ensure(2);
@@ -356,9 +377,16 @@ export class BinaryRows {
 
   private ensure(bytes: number): void {
     if (this.at + bytes <= this.buffer.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + bytes));
+    this.checkReleased();
+    const size = Math.max(this.buffer.length * 2, this.at + bytes);
+    const grown = this.buffers ? this.buffers.take(size) : Buffer.allocUnsafe(size);
     this.buffer.copy(grown, 0, 0, this.at);
+    this.buffers?.give(this.buffer);
     this.buffer = grown;
+  }
+
+  private checkReleased(): void {
+    if (this.released) throw new Error(`${this.table.name}: its rows were released`);
   }
 
   private mismatch(column: number, value: unknown, type: string = this.table.columns[column]![1]): Error {
@@ -382,8 +410,18 @@ export class RowHeads {
     /** How many of the table's columns the heads hold. */
     readonly columns: number,
     sizeHint?: number,
+    buffers?: CopyBuffers,
   ) {
-    this.rows = new BinaryRows({ name: table.name, columns: table.columns.slice(0, columns) }, sizeHint);
+    this.rows = new BinaryRows(
+      { name: table.name, columns: table.columns.slice(0, columns) },
+      sizeHint,
+      buffers,
+    );
+  }
+
+  /** Gives the heads' buffer back to its pool (see BinaryRows.release). */
+  release(): void {
+    this.rows.release();
   }
 
   add(values: readonly BinaryValue[]): number {
