@@ -6,6 +6,7 @@ import type { KnownContent } from './known-content';
 import type { IntakeItem, PrepareServices } from './prepare';
 import { abandon, commitBatch, openBatch, StagingBatch, StoredWatch } from './batch';
 import { settleHubSplits } from './hub-split';
+import { INTAKE_BUFFERS } from './stage-rows';
 import type { StoreSettings } from './store';
 
 export type IntakeServices = {
@@ -64,13 +65,27 @@ const STAGE_CHUNK = 500;
 /** Items in the first batch of an import that follows none (see runImport). */
 const FIRST_BATCH = 1000;
 
+/** Imports running in this process: when the last ends, the COPY buffers kept for the next batch go. */
+let runningImports = 0;
+
 /**
  * Imports a stream of parsed items: each batch commits as a whole (reports, identifiers,
  * files, documents, clusters, quarantine rows), so a killed import re-run to the end leaves
  * exactly the unique reports: what was committed is found as duplicates, the rest is stored.
  * The next batch is prepared while the previous one commits.
  */
-export async function runImport(
+export async function runImport(...args: Parameters<typeof importItems>): Promise<ImportSummary> {
+  runningImports += 1;
+  try {
+    return await importItems(...args);
+  } finally {
+    runningImports -= 1;
+    // A server may not import again for hours: it does not keep tens of megabytes for that.
+    if (runningImports === 0) INTAKE_BUFFERS.clear();
+  }
+}
+
+async function importItems(
   deps: AppDeps,
   services: IntakeServices,
   items: AsyncIterable<IntakeItem[]> | Iterable<IntakeItem[]>,

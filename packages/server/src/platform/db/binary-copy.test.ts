@@ -306,5 +306,8 @@ describe('COPY buffers', () => {
     const few = new CopyBuffers(600, 2);
     for (let n = 0; n < 3; n += 1) few.give(Buffer.alloc(10));
     expect(few.kept).toBe(20);
+    few.clear();
+    expect(few.kept).toBe(0);
+    expect(few.take(10).length).toBe(10);
   });
 });

@@ -41,6 +41,12 @@ export class CopyBuffers {
     return buffer;
   }
 
+  /** Lets go of every buffer kept (the garbage collector frees them). */
+  clear(): void {
+    this.free.length = 0;
+    this.freeBytes = 0;
+  }
+
   /** Takes a buffer back: nothing may use it after this. */
   give(buffer: Buffer): void {
     if (this.freeBytes + buffer.length > this.maxBytes || this.free.length >= this.maxCount) return;
