@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { BinaryRows, RowHeads, type BinaryTable } from '../platform/db/binary-copy';
+import { BinaryRows, type BinaryTable } from '../platform/db/binary-copy';
+import { RowHeads } from '../platform/db/row-heads';
 import type { CopyBuffers } from '../platform/db/copy-buffers';
 import { bigintArray } from '../platform/db/params';
 import type { IdentifierOccurrence } from './prepare';

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase, type TestDatabase } from '../../../test/helpers';
-import { BinaryRows, RowHeads, type BinaryTable, type BinaryValue } from './binary-copy';
+import { BinaryRows, type BinaryTable, type BinaryValue } from './binary-copy';
+import { RowHeads } from './row-heads';
 import { CopyBuffers } from './copy-buffers';
 
 const TABLE: BinaryTable = {

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { isUuid } from '../ids';
 import type { CopyBuffers } from './copy-buffers';
+import type { RowHeads } from './row-heads';
 
 /**
  * Rows for `COPY … FROM STDIN (FORMAT binary)`, written straight into one growing buffer.
@@ -394,50 +395,6 @@ export class BinaryRows {
     return new Error(
       `${this.table.name}.${this.table.columns[column]![0]}: ${String(shown)} is not of type ${type}`,
     );
-  }
-}
-
-/**
- * The first columns of rows whose last ones are known only later: written ahead, then joined
- * to the rest by BinaryRows.addJoined.
- */
-export class RowHeads {
-  private readonly rows: BinaryRows;
-  private readonly marks: number[] = [];
-
-  constructor(
-    table: BinaryTable,
-    /** How many of the table's columns the heads hold. */
-    readonly columns: number,
-    sizeHint?: number,
-    buffers?: CopyBuffers,
-  ) {
-    this.rows = new BinaryRows(
-      { name: table.name, columns: table.columns.slice(0, columns) },
-      sizeHint,
-      buffers,
-    );
-  }
-
-  /** Gives the heads' buffer back to its pool (see BinaryRows.release). */
-  release(): void {
-    this.rows.release();
-  }
-
-  add(values: readonly BinaryValue[]): number {
-    const start = this.rows.length + 2;
-    this.rows.add(values);
-    this.marks.push(start, this.rows.length);
-    return this.marks.length / 2 - 1;
-  }
-
-  byteLength(n: number): number {
-    return this.marks[2 * n + 1]! - this.marks[2 * n]!;
-  }
-
-  /** Copies head `n` into `target` at `at`; returns its length. */
-  copyTo(n: number, target: Buffer, at: number): number {
-    return this.rows.copyBytes(this.marks[2 * n]!, this.marks[2 * n + 1]!, target, at);
   }
 }
 
