@@ -30,8 +30,12 @@ const STAGE: BinaryTable = {
     ['f', 'text[]'],
     ['lp', 'text'],
     ['n', 'int4'],
+    ['x', 'int4'],
   ],
 };
+
+/** The upsert rows' columns written when an identifier is first met: all but its count and number. */
+const STAGE_HEAD = STAGE.columns.length - 2;
 
 /** A batch's identifiers gathered for the upsert: built before the batch's transaction. */
 export type CollectedIdentifiers = {
@@ -166,7 +170,7 @@ export class IdentifierCollector {
     sizeHint?: number,
     private readonly buffers?: CopyBuffers,
   ) {
-    this.heads = new RowHeads(STAGE, STAGE.columns.length - 1, sizeHint, buffers);
+    this.heads = new RowHeads(STAGE, STAGE_HEAD, sizeHint, buffers);
     // 3.8 distinct identifiers and 8.7 occurrences a report, for generated reports.
     this.distinct = new DistinctIdentifiers(Math.max(reports * 5, 64));
     this.occurrences = new IntList(new Int32Array(Math.max(reports * 10, 64)));
@@ -239,6 +243,7 @@ export class IdentifierCollector {
     for (let n = 0; n < distinct.count; n += 1) {
       stage.addJoined(this.heads, distinct.heads[n]!);
       stage.put(distinct.reports[n]);
+      stage.put(n);
     }
     return stage;
   }
@@ -257,28 +262,36 @@ export async function upsertIdentifiers(
 ): Promise<ResolvedIdentifiers> {
   await client.query(
     `CREATE TEMP TABLE IF NOT EXISTS intake_identifier_batch
-       (k text, m text, v text, p text, c text, f text[], lp text, n integer) ON COMMIT DELETE ROWS`,
+       (k text, m text, v text, p text, c text, f text[], lp text, n integer, x integer) ON COMMIT DELETE ROWS`,
   );
   await stage.copy(client);
   stage.release();
+  // Each row comes back with its number in the batch (x), joined back by kind and match key on
+  // the server: read here as one small integer, not as two strings looked up in a map (the
+  // rows arrive while the next batch stages, and lived long enough to be promoted).
   const upserted = await client.query<UpsertedRow>({
-    text: `INSERT INTO identifier AS i (kind, match_key, value, platform, country_code, flags, link_policy, report_count, is_hub, hub_reason)
-     SELECT k, m, v, p, c, f, lp, n, ('placeholder' = ANY(f) OR n > $1),
-            CASE WHEN 'placeholder' = ANY(f) THEN 'placeholder' WHEN n > $1 THEN 'common' END
-       FROM intake_identifier_batch ORDER BY k, m
-     ON CONFLICT (kind, match_key) DO UPDATE SET
-       report_count = i.report_count + excluded.report_count,
-       is_hub = i.is_hub OR i.report_count + excluded.report_count > $1,
-       hub_reason = coalesce(i.hub_reason, CASE WHEN i.report_count + excluded.report_count > $1 THEN 'common' END)
-     RETURNING id::text, kind, match_key, is_hub, report_count, hub_reason`,
+    text: `WITH upserted AS (
+       INSERT INTO identifier AS i (kind, match_key, value, platform, country_code, flags, link_policy, report_count, is_hub, hub_reason)
+       SELECT k, m, v, p, c, f, lp, n, ('placeholder' = ANY(f) OR n > $1),
+              CASE WHEN 'placeholder' = ANY(f) THEN 'placeholder' WHEN n > $1 THEN 'common' END
+         FROM intake_identifier_batch ORDER BY k, m
+       ON CONFLICT (kind, match_key) DO UPDATE SET
+         report_count = i.report_count + excluded.report_count,
+         is_hub = i.is_hub OR i.report_count + excluded.report_count > $1,
+         hub_reason = coalesce(i.hub_reason, CASE WHEN i.report_count + excluded.report_count > $1 THEN 'common' END)
+       RETURNING id, kind, match_key, is_hub, report_count, hub_reason)
+     SELECT b.x, u.id::text, u.is_hub, u.report_count, u.hub_reason
+       FROM upserted u JOIN intake_identifier_batch b ON b.k = u.kind AND b.m = u.match_key`,
     values: [rules.hubThreshold],
     rowMode: 'array',
   });
+  if (upserted.rows.length !== distinct.count)
+    throw new Error(
+      `The identifier upsert returned ${upserted.rows.length} rows for the batch's ${distinct.count} identifiers.`,
+    );
   const becameHub: string[] = [];
   // Counts only grow, and only here, under the intake lock (report_identifier rows come from this batch writer alone).
-  for (const [id, kind, matchKey, isHub, reportCount, reason] of upserted.rows) {
-    const n = distinct.get(kind, matchKey);
-    if (n < 0) throw new Error(`The identifier upsert returned one the batch does not hold (${kind}).`);
+  for (const [n, id, isHub, reportCount, reason] of upserted.rows) {
     distinct.stored(n, id, isHub, reportCount);
     if (isHub && reason === 'common' && reportCount - distinct.reports[n]! <= rules.hubThreshold)
       becameHub.push(id);
@@ -287,14 +300,7 @@ export async function upsertIdentifiers(
 }
 
 /** The upsert's RETURNING columns, read as an array. */
-type UpsertedRow = [
-  id: string,
-  kind: string,
-  matchKey: string,
-  isHub: boolean,
-  reportCount: number,
-  hubReason: string | null,
-];
+type UpsertedRow = [n: number, id: string, isHub: boolean, reportCount: number, hubReason: string | null];
 
 /** Kinds one person may share with many others: a café's device, a household phone, a public IP. */
 const SHARED_KINDS = new Set(['device_id', 'email', 'phone', 'payment_account', 'ip']);
