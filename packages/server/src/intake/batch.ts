@@ -43,7 +43,7 @@ const PREPARE_SLICE = 10;
 export class StagingBatch {
   private readonly rows: BatchRows;
   private readonly problems: Extract<ParsedItem, { ok: false }>[] = [];
-  private readonly seen = new Set<string>();
+  private readonly seen = new SeenReports();
   private duplicates = 0;
   private taken = 0;
 
@@ -73,12 +73,10 @@ export class StagingBatch {
         this.problems.push(item);
         continue;
       }
-      const key = reportKey(item);
-      if (this.seen.has(key)) {
+      if (!this.seen.add(item.draft.source, item.draft.externalId)) {
         this.duplicates += 1;
         continue;
       }
-      this.seen.add(key);
       reports.push(prepareReport(item, this.services.prepare));
     }
     const { pool } = this.deps;
@@ -127,6 +125,24 @@ export class StoredWatch {
 }
 
 const NONE_STORED: ReadonlySet<string> = new Set();
+
+/**
+ * The reports a batch has taken, by source and external id: a set of external ids per source
+ * (a batch has one or a few), so that no key string is built per report only to live as long
+ * as the batch (long enough to be copied by young-generation collections and promoted).
+ */
+class SeenReports {
+  private readonly bySource = new Map<string, Set<string>>();
+
+  /** Adds a report; false when it was taken already. */
+  add(source: string, externalId: string): boolean {
+    let ids = this.bySource.get(source);
+    if (!ids) this.bySource.set(source, (ids = new Set()));
+    if (ids.has(externalId)) return false;
+    ids.add(externalId);
+    return true;
+  }
+}
 
 type Keyed = { draft: Pick<ReportDraft, 'source' | 'externalId'> };
 const reportKey = (r: Keyed) => `${r.draft.source}\u0000${r.draft.externalId}`;
