@@ -154,14 +154,18 @@ async function writeScores(
   }
   for (let start = 0; start < changed.length; start += 5000) {
     const part = changed.slice(start, start + 5000);
+    // The reasons as one JSON array, its elements matched to the rows by position: as a text[]
+    // parameter every element's quotes were escaped one by one, here and on the server.
     await client.query(
-      `UPDATE report r SET priority_score = u.score, priority_level = u.level, priority_reasons = u.reasons::jsonb
-         FROM unnest($1::bigint[], $2::smallint[], $3::smallint[], $4::text[]) AS u(id, score, level, reasons) WHERE r.id = u.id`,
+      `UPDATE report r SET priority_score = u.score, priority_level = u.level, priority_reasons = j.reasons
+         FROM unnest($1::bigint[], $2::smallint[], $3::smallint[]) WITH ORDINALITY AS u(id, score, level, n)
+         JOIN jsonb_array_elements($4::jsonb) WITH ORDINALITY AS j(reasons, n) USING (n)
+        WHERE r.id = u.id`,
       [
         bigintArray(part.map((c) => c.id)),
         bigintArray(part.map((c) => c.score)),
         bigintArray(part.map((c) => c.level)),
-        part.map((c) => c.reasons),
+        `[${part.map((c) => c.reasons).join(',')}]`,
       ],
     );
   }
