@@ -80,8 +80,13 @@ export class StagingBatch {
       reports.push(prepareReport(item, this.services.prepare));
     }
     const { pool } = this.deps;
-    const stored = this.watch.looking ? await storedKeys(pool, reports) : NONE_STORED;
-    const fresh = stored.size ? reports.filter((r) => !stored.has(reportKey(r))) : reports;
+    const stored = this.watch.looking
+      ? await storedKeys(
+          pool,
+          reports.map((r) => r.draft),
+        )
+      : NONE_STORED;
+    const fresh = stored.size ? reports.filter((r) => !stored.has(reportKey(r.draft))) : reports;
     this.duplicates += reports.length - fresh.length;
     this.watch.saw(reports.length, reports.length - fresh.length);
     if (fresh.length === 0) return;
@@ -144,15 +149,15 @@ class SeenReports {
   }
 }
 
-type Keyed = { draft: Pick<ReportDraft, 'source' | 'externalId'> };
-const reportKey = (r: Keyed) => `${r.draft.source}\u0000${r.draft.externalId}`;
+type Keyed = Pick<ReportDraft, 'source' | 'externalId'>;
+const reportKey = (r: Keyed) => `${r.source}\u0000${r.externalId}`;
 
 /** Which of the reports are stored already, by (source, external id). */
 async function storedKeys(executor: pg.Pool | pg.PoolClient, reports: Keyed[]): Promise<Set<string>> {
   if (reports.length === 0) return new Set();
   const existing = await executor.query<{ source: string; external_id: string }>(
     `SELECT source, external_id FROM report WHERE (source, external_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-    [textArray(reports.map((r) => r.draft.source)), textArray(reports.map((r) => r.draft.externalId))],
+    [textArray(reports.map((r) => r.source)), textArray(reports.map((r) => r.externalId))],
   );
   return new Set(existing.rows.map((row) => `${row.source}\u0000${row.external_id}`));
 }
@@ -194,15 +199,12 @@ export async function commitBatch(
     let staged = batch.staged;
     let duplicates = batch.duplicates;
     // Stored meanwhile (earlier in this import, or by another): their rows sent so far go again.
-    const late = await storedKeys(
-      client,
-      staged.reports.map((r) => r.report),
-    );
+    const late = await storedKeys(client, staged.reports);
     if (late.size) {
-      const gone = bigintArray(staged.reports.filter((r) => late.has(reportKey(r.report))).map((r) => r.id));
+      const gone = bigintArray(staged.reports.filter((r) => late.has(reportKey(r))).map((r) => r.id));
       await client.query('DELETE FROM report_document WHERE report_id = ANY($1::bigint[])', [gone]);
       await client.query('DELETE FROM report_file WHERE report_id = ANY($1::bigint[])', [gone]);
-      const keep = staged.reports.map((r) => !late.has(reportKey(r.report)));
+      const keep = staged.reports.map((r) => !late.has(reportKey(r)));
       staged = {
         ...staged,
         reports: staged.reports.filter((_, i) => keep[i]),

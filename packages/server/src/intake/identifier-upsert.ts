@@ -3,6 +3,7 @@ import { BinaryRows, type BinaryTable } from '../platform/db/binary-copy';
 import { RowHeads } from '../platform/db/row-heads';
 import type { CopyBuffers } from '../platform/db/copy-buffers';
 import { bigintArray } from '../platform/db/params';
+import { NumberList } from './number-list';
 import type { IdentifierOccurrence } from './prepare';
 
 /**
@@ -131,34 +132,14 @@ function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
   return to;
 }
 
-/** An Int32Array that grows as it is appended to. */
-class IntList {
-  length = 0;
-  constructor(private items = new Int32Array(1024)) {}
-
-  push(value: number): void {
-    if (this.length === this.items.length) this.items = grown(this.items, new Int32Array(this.length * 2));
-    this.items[this.length++] = value;
-  }
-
-  get(i: number): number {
-    return this.items[i]!;
-  }
-
-  /** The items so far (a view: later pushes may or may not show in it). */
-  view(): Int32Array {
-    return this.items.subarray(0, this.length);
-  }
-}
-
 /**
  * Gathers a batch's distinct identifiers report by report, as they are staged: each one's
  * upsert row is written when first met, so the reports' own objects need not be kept.
  */
 export class IdentifierCollector {
   private readonly distinct: DistinctIdentifiers;
-  private readonly occurrences: IntList;
-  private readonly starts = new IntList();
+  private readonly occurrences: NumberList<Int32Array>;
+  private readonly starts = new NumberList(new Int32Array(1024));
   private readonly heads: RowHeads;
 
   /**
@@ -173,7 +154,7 @@ export class IdentifierCollector {
     this.heads = new RowHeads(STAGE, STAGE_HEAD, sizeHint, buffers);
     // 3.8 distinct identifiers and 8.7 occurrences a report, for generated reports.
     this.distinct = new DistinctIdentifiers(Math.max(reports * 5, 64));
-    this.occurrences = new IntList(new Int32Array(Math.max(reports * 10, 64)));
+    this.occurrences = new NumberList(new Int32Array(Math.max(reports * 10, 64)));
   }
 
   add(occurrences: readonly IdentifierOccurrence[]): void {
@@ -213,8 +194,8 @@ export class IdentifierCollector {
     const from = this.distinct;
     const distinct = new DistinctIdentifiers(Math.max(from.count, 64));
     const renumbered = new Int32Array(from.count).fill(-1);
-    const occurrences = new IntList(new Int32Array(Math.max(this.occurrences.length, 64)));
-    const starts = new IntList();
+    const occurrences = new NumberList(new Int32Array(Math.max(this.occurrences.length, 64)));
+    const starts = new NumberList(new Int32Array(1024));
     for (let i = 0; i < reports; i += 1) {
       if (!keep(i)) continue;
       const report = starts.length;

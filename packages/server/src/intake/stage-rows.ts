@@ -1,11 +1,12 @@
 import { setImmediate } from 'node:timers/promises';
 import { storedFacts, type ReportFacts } from '@bantay/core/triage/priority';
-import type { ReportDraft, ReportFile } from '@bantay/core/intake/report';
+import type { ReportFile } from '@bantay/core/intake/report';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { BinaryRows, type BinaryTable, type BinaryValue } from '../platform/db/binary-copy';
 import { RowHeads } from '../platform/db/row-heads';
 import { CopyBuffers } from '../platform/db/copy-buffers';
 import { IdentifierCollector, type CollectedIdentifiers } from './identifier-upsert';
+import { NumberList } from './number-list';
 import type { FileMatch } from './known-content';
 import type { IdentifierOccurrence, PreparedReport } from './prepare';
 
@@ -64,7 +65,8 @@ export type StagedFacts = ReportFacts;
  */
 export type StagedReport = {
   id: string;
-  report: { draft: Pick<ReportDraft, 'source' | 'externalId'> };
+  source: string;
+  externalId: string;
   facts: StagedFacts;
   /** Its report row's head; its occurrences (and identifier rows' heads) from `occurrence` on. */
   head: number;
@@ -83,13 +85,19 @@ export type StagedBatch = {
   files: BinaryRows;
   reportHeads: RowHeads;
   identifierHeads: RowHeads;
-  /** Per occurrence, in batch order: how it links, and when it was observed (NaN: not said). */
-  policies: IdentifierOccurrence['policy'][];
-  observedAt: number[];
+  /** Per occurrence, in batch order: how it links (see POLICY_CODES), and when it was observed (NaN: not said). */
+  policies: Uint8Array;
+  observedAt: Float64Array;
   /** The batch's identifiers, collected when staged; the collector again if some reports drop out at commit. */
   collector: IdentifierCollector;
   identifiers: CollectedIdentifiers;
 };
+
+/** How an occurrence links, as a staged batch keeps it: one byte each. */
+export const POLICY_CODES = { links: 0, windowed: 1, never: 2 } as const satisfies Record<
+  IdentifierOccurrence['policy'],
+  number
+>;
 
 /** Reports staged between turns of the event loop, so that a commit running beside waits little. */
 const STAGE_SLICE = 25;
@@ -101,8 +109,8 @@ export class BatchRows {
   private readonly files: BinaryRows;
   private readonly reportHeads: RowHeads;
   private readonly identifierHeads: RowHeads;
-  private readonly policies: IdentifierOccurrence['policy'][] = [];
-  private readonly observedAt: number[] = [];
+  private readonly policies: NumberList<Uint8Array>;
+  private readonly observedAt: NumberList<Float64Array>;
   private readonly collector: IdentifierCollector;
   /** The reports' receipt time as their stored facts give it. */
   private readonly receivedAt: string;
@@ -128,6 +136,9 @@ export class BatchRows {
       buffers,
     );
     this.collector = new IdentifierCollector(expected, expected * BYTES_PER_REPORT.collected, buffers);
+    // 8.7 occurrences a report, for generated reports.
+    this.policies = new NumberList(new Uint8Array(Math.max(expected * 10, 64)));
+    this.observedAt = new NumberList(new Float64Array(Math.max(expected * 10, 64)));
     this.receivedAt = context.receivedAt.toISOString();
   }
 
@@ -156,13 +167,14 @@ export class BatchRows {
           o.normalised.port ?? null,
           o.normalised.event ?? null,
         ]);
-        this.policies.push(o.policy);
+        this.policies.push(POLICY_CODES[o.policy]);
         this.observedAt.push(o.normalised.observedAt?.getTime() ?? NaN);
       }
       this.collector.add(report.occurrences);
       this.reports.push({
         id,
-        report: { draft: { source: report.draft.source, externalId: report.draft.externalId } },
+        source: report.draft.source,
+        externalId: report.draft.externalId,
         facts,
         head: this.reportHeads.add(
           reportHead(id, report, matches, facts, this.context.importId, this.receivedAt),
@@ -180,8 +192,8 @@ export class BatchRows {
       files: this.files,
       reportHeads: this.reportHeads,
       identifierHeads: this.identifierHeads,
-      policies: this.policies,
-      observedAt: this.observedAt,
+      policies: this.policies.view(),
+      observedAt: this.observedAt.view(),
       collector: this.collector,
       identifiers: this.collector.collect(),
     };

@@ -14,6 +14,7 @@ import { rescoreClusters, rescoreInSaturated } from './rescore';
 import {
   BYTES_PER_REPORT,
   INTAKE_BUFFERS,
+  POLICY_CODES,
   REPORT_IDENTIFIER_TABLE,
   REPORT_TABLE,
   type StagedBatch,
@@ -200,9 +201,9 @@ function linkingRefs(
     for (let at = starts[i]!, k = staged.reports[i]!.occurrence; at < end; at += 1, k += 1) {
       const n = occurrences[at]!;
       const policy = staged.policies[k]!;
-      if (distinct.isHub[n] || policy === 'never') continue;
+      if (distinct.isHub[n] || policy === POLICY_CODES.never) continue;
       batch.identifierIds.push(distinct.ids[n]!);
-      batch.windowed[r] = policy === 'windowed' ? 1 : 0;
+      batch.windowed[r] = policy === POLICY_CODES.windowed ? 1 : 0;
       batch.observedAt[r] = staged.observedAt[k]!;
       batch.firstSeen[r] = distinct.firstSeen(n) ? 1 : 0;
       r += 1;
