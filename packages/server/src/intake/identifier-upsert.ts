@@ -1,9 +1,10 @@
 import type pg from 'pg';
 import { BinaryRows, type BinaryTable } from '../platform/db/binary-copy';
+import { eachRow } from '../platform/db/each-row';
 import { RowHeads } from '../platform/db/row-heads';
 import type { CopyBuffers } from '../platform/db/copy-buffers';
 import { bigintArray } from '../platform/db/params';
-import { NumberList } from './number-list';
+import { NumberList } from '../platform/number-list';
 import type { IdentifierOccurrence } from './prepare';
 
 /**
@@ -250,8 +251,12 @@ export async function upsertIdentifiers(
   // Each row comes back with its number in the batch (x), joined back by kind and match key on
   // the server: read here as one small integer, not as two strings looked up in a map (the
   // rows arrive while the next batch stages, and lived long enough to be promoted).
-  const upserted = await client.query<UpsertedRow>({
-    text: `WITH upserted AS (
+  const becameHub: string[] = [];
+  // Counts only grow, and only here, under the intake lock (report_identifier rows come from this batch writer alone).
+  const count = await eachRow<UpsertedRow>(
+    client,
+    {
+      text: `WITH upserted AS (
        INSERT INTO identifier AS i (kind, match_key, value, platform, country_code, flags, link_policy, report_count, is_hub, hub_reason)
        SELECT k, m, v, p, c, f, lp, n, ('placeholder' = ANY(f) OR n > $1),
               CASE WHEN 'placeholder' = ANY(f) THEN 'placeholder' WHEN n > $1 THEN 'common' END
@@ -263,20 +268,18 @@ export async function upsertIdentifiers(
        RETURNING id, kind, match_key, is_hub, report_count, hub_reason)
      SELECT b.x, u.id::text, u.is_hub, u.report_count, u.hub_reason
        FROM upserted u JOIN intake_identifier_batch b ON b.k = u.kind AND b.m = u.match_key`,
-    values: [rules.hubThreshold],
-    rowMode: 'array',
-  });
-  if (upserted.rows.length !== distinct.count)
+      values: [rules.hubThreshold],
+    },
+    ([n, id, isHub, reportCount, reason]) => {
+      distinct.stored(n, id, isHub, reportCount);
+      if (isHub && reason === 'common' && reportCount - distinct.reports[n]! <= rules.hubThreshold)
+        becameHub.push(id);
+    },
+  );
+  if (count !== distinct.count)
     throw new Error(
-      `The identifier upsert returned ${upserted.rows.length} rows for the batch's ${distinct.count} identifiers.`,
+      `The identifier upsert returned ${count} rows for the batch's ${distinct.count} identifiers.`,
     );
-  const becameHub: string[] = [];
-  // Counts only grow, and only here, under the intake lock (report_identifier rows come from this batch writer alone).
-  for (const [n, id, isHub, reportCount, reason] of upserted.rows) {
-    distinct.stored(n, id, isHub, reportCount);
-    if (isHub && reason === 'common' && reportCount - distinct.reports[n]! <= rules.hubThreshold)
-      becameHub.push(id);
-  }
   return { distinct, occurrences, starts, becameHub };
 }
 

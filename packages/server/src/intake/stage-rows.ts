@@ -6,7 +6,7 @@ import { BinaryRows, type BinaryTable, type BinaryValue } from '../platform/db/b
 import { RowHeads } from '../platform/db/row-heads';
 import { CopyBuffers } from '../platform/db/copy-buffers';
 import { IdentifierCollector, type CollectedIdentifiers } from './identifier-upsert';
-import { NumberList } from './number-list';
+import { NumberList } from '../platform/number-list';
 import type { FileMatch } from './known-content';
 import type { IdentifierOccurrence, PreparedReport } from './prepare';
 

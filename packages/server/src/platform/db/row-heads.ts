@@ -1,5 +1,6 @@
 import { BinaryRows, type BinaryTable, type BinaryValue } from './binary-copy';
 import type { CopyBuffers } from './copy-buffers';
+import { NumberList } from '../number-list';
 
 /**
  * The first columns of rows whose last ones are known only later: written ahead, then joined
@@ -7,7 +8,8 @@ import type { CopyBuffers } from './copy-buffers';
  */
 export class RowHeads {
   private readonly rows: BinaryRows;
-  private readonly marks: number[] = [];
+  /** Where each head starts and ends in `rows`. */
+  private readonly marks = new NumberList(new Int32Array(2048));
 
   constructor(
     table: BinaryTable,
@@ -31,16 +33,17 @@ export class RowHeads {
   add(values: readonly BinaryValue[]): number {
     const start = this.rows.length + 2;
     this.rows.add(values);
-    this.marks.push(start, this.rows.length);
+    this.marks.push(start);
+    this.marks.push(this.rows.length);
     return this.marks.length / 2 - 1;
   }
 
   byteLength(n: number): number {
-    return this.marks[2 * n + 1]! - this.marks[2 * n]!;
+    return this.marks.get(2 * n + 1) - this.marks.get(2 * n);
   }
 
   /** Copies head `n` into `target` at `at`; returns its length. */
   copyTo(n: number, target: Buffer, at: number): number {
-    return this.rows.copyBytes(this.marks[2 * n]!, this.marks[2 * n + 1]!, target, at);
+    return this.rows.copyBytes(this.marks.get(2 * n), this.marks.get(2 * n + 1), target, at);
   }
 }

@@ -2,7 +2,7 @@
 type NumberArray = Int32Array | Float64Array | Uint8Array;
 
 /**
- * Numbers appended one by one into a typed array that doubles when full. A batch keeps several
+ * Numbers appended one by one into a typed array that doubles when full. An intake batch keeps several
  * such lists (per occurrence, per report) until its commit: in a plain array every element is a
  * slot in a backing store that the young generation copies and then promotes, and a double in
  * one may be a heap number of its own.
