@@ -18,6 +18,23 @@ import type { RegisteredRoute } from '../src/access/route-access';
 
 export type TestDatabase = { name: string; url: string; adminUrl: string; drop(): Promise<void> };
 
+/** A fresh database and a client connected to it as its owner, for tests below the app. */
+export type TestClient = { database: TestDatabase; client: pg.Client; close(): Promise<void> };
+
+export async function testClient(): Promise<TestClient> {
+  const database = await testDatabase();
+  const client = new pg.Client({ connectionString: database.adminUrl });
+  await client.connect();
+  return {
+    database,
+    client,
+    close: async () => {
+      await client.end();
+      await database.drop();
+    },
+  };
+}
+
 /** A fresh database copied from the migrated template; the app connects as the runtime role. */
 export async function testDatabase(): Promise<TestDatabase> {
   const server = inject('testDatabaseServer');

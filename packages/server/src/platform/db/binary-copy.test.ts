@@ -1,6 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase, type TestDatabase } from '../../../test/helpers';
+import { testClient, type TestClient } from '../../../test/helpers';
 import { BinaryRows, type BinaryTable, type BinaryValue } from './binary-copy';
 import { RowHeads } from './row-heads';
 import { CopyBuffers } from './copy-buffers';
@@ -23,21 +23,17 @@ const TABLE: BinaryTable = {
 };
 
 describe('binary COPY rows', () => {
-  let database: TestDatabase;
+  let probe: TestClient;
   let client: pg.Client;
 
   beforeAll(async () => {
-    database = await testDatabase();
-    client = new pg.Client({ connectionString: database.adminUrl });
-    await client.connect();
+    probe = await testClient();
+    client = probe.client;
     await client.query(`CREATE TEMP TABLE binary_copy_probe (
       i2 smallint, i4 integer, i8 bigint, b boolean, t text, raw bytea, u uuid,
       at timestamptz, j jsonb, tags text[], small smallint[])`);
   });
-  afterAll(async () => {
-    await client.end();
-    await database.drop();
-  });
+  afterAll(() => probe.close());
 
   it('stores every type as PostgreSQL reads it back, nulls and edge values included', async () => {
     const rows = new BinaryRows(TABLE, 64); // tiny start: the buffer must grow
